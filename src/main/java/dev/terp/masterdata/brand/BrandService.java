@@ -1,0 +1,91 @@
+package dev.terp.masterdata.brand;
+
+import reactor.core.publisher.Mono;
+
+import dev.terp.masterdata.vendor.VendorService;
+import dev.terp.platform.errors.ConflictException;
+import dev.terp.platform.errors.NotFoundException;
+import dev.terp.platform.errors.ValidationException;
+import dev.terp.platform.paging.Page;
+import dev.terp.platform.paging.PageRequest;
+import dev.terp.platform.persistence.OptimisticLocking;
+import dev.terp.platform.persistence.ReferenceGuard;
+import dev.terp.platform.tx.TransactionRunner;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+@Service
+public class BrandService {
+
+    static final String RESOURCE = "Brand";
+
+    private final BrandRepository brands;
+    private final VendorService vendors;
+    private final TransactionRunner tx;
+    private final ReferenceGuard references;
+
+    BrandService(BrandRepository brands, VendorService vendors, TransactionRunner tx, ReferenceGuard references) {
+        this.brands = brands;
+        this.vendors = vendors;
+        this.tx = tx;
+        this.references = references;
+    }
+
+    public Mono<Brand> get(long id) {
+        return brands.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
+    }
+
+    public Mono<Page<Brand>> list(String q, Long vendorId, Boolean active, PageRequest page) {
+        return brands.list(q, vendorId, active, page).map(rows -> Page.of(rows, page, Brand::id));
+    }
+
+    public Mono<Brand> create(BrandDetails details) {
+        return tx.inRetryingTransaction(() -> requireVendor(details.vendorId())
+                        .then(brands.insert(details))
+                        .flatMap(brands::findById))
+                .onErrorMap(DuplicateKeyException.class, duplicate -> nameTaken(details));
+    }
+
+    public Mono<Brand> update(long id, long expectedVersion, BrandDetails details) {
+        return tx.inRetryingTransaction(() -> requireVendor(details.vendorId())
+                        .then(OptimisticLocking.requireUpdated(brands.update(id, expectedVersion, details),
+                                () -> brands.exists(id), RESOURCE, id))
+                        .then(brands.findById(id)))
+                .onErrorMap(DuplicateKeyException.class, duplicate -> nameTaken(details));
+    }
+
+    public Mono<Brand> setActive(long id, boolean active) {
+        return tx.inRetryingTransaction(() -> brands.setActive(id, active)
+                .filter(rows -> rows > 0)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
+                .then(brands.findById(id)));
+    }
+
+    /** Deletes a brand no product uses; one in use must be deactivated instead (D-31). */
+    public Mono<Void> delete(long id) {
+        return tx.inRetryingTransaction(() -> brands.lockById(id)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
+                .flatMap(brand -> references.requireUnused("brands", RESOURCE, id))
+                .then(brands.delete(id))
+                .then());
+    }
+
+    /**
+     * The vendor is looked up through its module's service, not its table; a vendor deleted between this check and
+     * the write is still caught by the foreign key.
+     */
+    private Mono<Void> requireVendor(Long vendorId) {
+        if (vendorId == null) {
+            return Mono.empty();
+        }
+        return vendors.get(vendorId)
+                .onErrorMap(NotFoundException.class, missing -> ValidationException.of("vendorId",
+                        "vendor " + vendorId + " does not exist"))
+                .then();
+    }
+
+    private static ConflictException nameTaken(BrandDetails details) {
+        return new ConflictException("A brand named '" + details.name() + "' already exists");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.terp.masterdata.brand.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import dev.terp.masterdata.brand.BrandDetails;
+
+/**
+ * Body of {@code POST /api/v1/brands} and {@code PUT /api/v1/brands/{id}}. A PUT replaces every field (an absent
+ * optional field is cleared) and must name the version it was based on (here or in If-Match).
+ */
+@Schema(name = "BrandRequest")
+public record BrandRequest(
+        @NotBlank @Size(max = 255) String name,
+        @Positive @Schema(description = "Id of an existing vendor") Long vendorId,
+        @Size(max = 10_000) String description,
+        @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version) {
+
+    public BrandDetails details() {
+        return new BrandDetails(name.trim(), vendorId, blankToNull(description));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

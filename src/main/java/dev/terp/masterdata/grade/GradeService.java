@@ -1,0 +1,102 @@
+package dev.terp.masterdata.grade;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import dev.terp.platform.errors.ConflictException;
+import dev.terp.platform.errors.NotFoundException;
+import dev.terp.platform.paging.Page;
+import dev.terp.platform.paging.PageRequest;
+import dev.terp.platform.persistence.LockMode;
+import dev.terp.platform.persistence.OptimisticLocking;
+import dev.terp.platform.persistence.ReferenceGuard;
+import dev.terp.platform.persistence.RowLocks;
+import dev.terp.platform.tx.TransactionRunner;
+import dev.terp.platform.web.OrderedIds;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+@Service
+public class GradeService {
+
+    static final String RESOURCE = "Grade";
+
+    private final GradeRepository grades;
+    private final TransactionRunner tx;
+    private final RowLocks locks;
+    private final ReferenceGuard references;
+
+    GradeService(GradeRepository grades, TransactionRunner tx, RowLocks locks, ReferenceGuard references) {
+        this.grades = grades;
+        this.tx = tx;
+        this.locks = locks;
+        this.references = references;
+    }
+
+    public Mono<Grade> get(long id) {
+        return grades.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
+    }
+
+    public Mono<Page<Grade>> list(String q, Boolean active, PageRequest page) {
+        return grades.list(q, active, page).map(rows -> Page.of(rows, page, Grade::id));
+    }
+
+    public Mono<Grade> create(GradeDetails details) {
+        return tx.inRetryingTransaction(() -> grades.insert(details).flatMap(grades::findById))
+                .onErrorMap(DuplicateKeyException.class, duplicate -> nameTaken(details));
+    }
+
+    public Mono<Grade> update(long id, long expectedVersion, GradeDetails details) {
+        return tx.inRetryingTransaction(() -> OptimisticLocking
+                        .requireUpdated(grades.update(id, expectedVersion, details), () -> grades.exists(id),
+                                RESOURCE, id)
+                        .then(grades.findById(id)))
+                .onErrorMap(DuplicateKeyException.class, duplicate -> nameTaken(details));
+    }
+
+    public Mono<Grade> setActive(long id, boolean active) {
+        return tx.inRetryingTransaction(() -> grades.setActive(id, active)
+                .filter(rows -> rows > 0)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
+                .then(grades.findById(id)));
+    }
+
+    /**
+     * Gives the listed grades sortOrder = their index, all or nothing. Rows are locked in ascending id order (not
+     * list order), so two concurrent reorders queue instead of deadlocking. Unlisted grades keep their sortOrder.
+     */
+    public Mono<List<Grade>> reorder(List<Long> orderedIds) {
+        return Mono.fromRunnable(() -> OrderedIds.requireWellFormed(orderedIds))
+                .then(tx.inRetryingTransaction(() -> locks.lockInIdOrder(GradeRepository.TABLE, orderedIds,
+                                LockMode.WAIT)
+                        .doOnNext(locked -> OrderedIds.requireAllFound(orderedIds, locked, "grade"))
+                        .thenMany(Flux.range(0, orderedIds.size())
+                                .concatMap(index -> grades.setSortOrder(orderedIds.get(index), index)))
+                        .then(grades.findByIds(orderedIds))))
+                .map(found -> inListOrder(orderedIds, found));
+    }
+
+    /** Deletes a grade nothing refers to; one in use must be deactivated instead (D-31). */
+    public Mono<Void> delete(long id) {
+        return tx.inRetryingTransaction(() -> grades.lockById(id)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
+                .flatMap(grade -> references.requireUnused("grades", RESOURCE, id))
+                .then(grades.delete(id))
+                .then());
+    }
+
+    private static List<Grade> inListOrder(List<Long> orderedIds, List<Grade> found) {
+        Map<Long, Grade> byId = found.stream().collect(Collectors.toMap(Grade::id, Function.identity()));
+        return orderedIds.stream().map(byId::get).toList();
+    }
+
+    private static ConflictException nameTaken(GradeDetails details) {
+        return new ConflictException("A grade named '" + details.name() + "' already exists");
+    }
+}

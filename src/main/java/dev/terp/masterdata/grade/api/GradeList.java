@@ -1,0 +1,10 @@
+package dev.terp.masterdata.grade.api;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The answer of a reorder: the listed grades, in the order given, with their new sortOrder and version. */
+@Schema(name = "GradeList")
+public record GradeList(List<GradeView> items) {
+}

@@ -1,0 +1,27 @@
+package dev.terp.masterdata.grade.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import dev.terp.masterdata.grade.GradeDetails;
+
+/**
+ * Body of {@code POST /api/v1/grades} and {@code PUT /api/v1/grades/{id}}. A PUT replaces name and description (an
+ * absent description is cleared) and must name the version it was based on (here or in If-Match); an absent
+ * sortOrder keeps the grade where it is, since positions are normally managed through reorder.
+ */
+@Schema(name = "GradeRequest")
+public record GradeRequest(
+        @NotBlank @Size(max = 50) String name,
+        @Size(max = 10_000) String description,
+        @PositiveOrZero @Schema(description = "Position in pickers, ascending; 0 on create and unchanged on "
+                + "update when absent") Integer sortOrder,
+        @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version) {
+
+    public GradeDetails details() {
+        return new GradeDetails(name.trim(), description == null || description.isBlank() ? null : description.trim(),
+                sortOrder);
+    }
+}

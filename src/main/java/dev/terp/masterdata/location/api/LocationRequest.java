@@ -1,0 +1,32 @@
+package dev.terp.masterdata.location.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import dev.terp.masterdata.location.LocationAddress;
+
+/**
+ * Body of {@code POST /api/v1/locations} and {@code PUT /api/v1/locations/{id}}. A PUT replaces the whole address
+ * (an absent part is cleared) and must name the version it was based on (here or in If-Match). Blank parts count as
+ * absent, so "Main / '' / R1" and "Main / null / R1" are the same address.
+ */
+@Schema(name = "LocationRequest")
+public record LocationRequest(
+        @NotBlank @Size(max = 100) String site,
+        @Size(max = 100) String zone,
+        @Size(max = 100) String rack,
+        @Size(max = 100) String shelf,
+        @Size(max = 100) String bin,
+        @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version) {
+
+    public LocationAddress address() {
+        return new LocationAddress(site.trim(), blankToNull(zone), blankToNull(rack), blankToNull(shelf),
+                blankToNull(bin));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

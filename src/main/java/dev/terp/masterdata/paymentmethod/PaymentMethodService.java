@@ -1,0 +1,131 @@
+package dev.terp.masterdata.paymentmethod;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import dev.terp.platform.errors.ConflictException;
+import dev.terp.platform.errors.NotFoundException;
+import dev.terp.platform.paging.Page;
+import dev.terp.platform.paging.PageRequest;
+import dev.terp.platform.persistence.LockMode;
+import dev.terp.platform.persistence.OptimisticLocking;
+import dev.terp.platform.persistence.ReferenceGuard;
+import dev.terp.platform.persistence.RowLocks;
+import dev.terp.platform.tx.TransactionRunner;
+import dev.terp.platform.web.OrderedIds;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+@Service
+public class PaymentMethodService {
+
+    static final String RESOURCE = "Payment method";
+
+    private final PaymentMethodRepository methods;
+    private final TransactionRunner tx;
+    private final RowLocks locks;
+    private final ReferenceGuard references;
+
+    PaymentMethodService(PaymentMethodRepository methods, TransactionRunner tx, RowLocks locks,
+            ReferenceGuard references) {
+        this.methods = methods;
+        this.tx = tx;
+        this.locks = locks;
+        this.references = references;
+    }
+
+    public Mono<PaymentMethod> get(long id) {
+        return methods.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
+    }
+
+    /** {@code code} must already be normalised (upper-case). */
+    public Mono<PaymentMethod> getByCode(String code) {
+        return methods.findByCode(code).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, code)));
+    }
+
+    public Mono<Page<PaymentMethod>> list(String q, Boolean active, PageRequest page) {
+        return methods.list(q, active, page).map(rows -> Page.of(rows, page, PaymentMethod::id));
+    }
+
+    public Mono<PaymentMethod> create(PaymentMethodDetails details) {
+        return tx.inRetryingTransaction(() -> methods.insert(details).flatMap(methods::findById))
+                .onErrorMap(DuplicateKeyException.class, duplicate -> codeTaken(details));
+    }
+
+    public Mono<PaymentMethod> update(long id, long expectedVersion, PaymentMethodDetails details) {
+        return tx.inRetryingTransaction(() -> OptimisticLocking
+                        .requireUpdated(methods.update(id, expectedVersion, details), () -> methods.exists(id),
+                                RESOURCE, id)
+                        .then(methods.findById(id)))
+                .onErrorMap(DuplicateKeyException.class, duplicate -> codeTaken(details));
+    }
+
+    public Mono<PaymentMethod> setActive(long id, boolean active) {
+        return tx.inRetryingTransaction(() -> methods.setActive(id, active)
+                .filter(rows -> rows > 0)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
+                .then(methods.findById(id)));
+    }
+
+    /**
+     * Gives the listed methods sortOrder = their index, all or nothing. Rows are locked in ascending id order (not
+     * list order), so two concurrent reorders queue instead of deadlocking. Unlisted methods keep their sortOrder.
+     */
+    public Mono<List<PaymentMethod>> reorder(List<Long> orderedIds) {
+        return Mono.fromRunnable(() -> OrderedIds.requireWellFormed(orderedIds))
+                .then(tx.inRetryingTransaction(() -> locks.lockInIdOrder(PaymentMethodRepository.TABLE, orderedIds,
+                                LockMode.WAIT)
+                        .doOnNext(locked -> OrderedIds.requireAllFound(orderedIds, locked, "payment method"))
+                        .thenMany(Flux.range(0, orderedIds.size())
+                                .concatMap(index -> methods.setSortOrder(orderedIds.get(index), index)))
+                        .then(methods.findByIds(orderedIds))))
+                .map(found -> inListOrder(orderedIds, found));
+    }
+
+    /**
+     * Creates whichever of the ten default methods are missing, leaving existing ones (even renamed or deactivated)
+     * as they are. Safe to call concurrently: the unique code key, not a prior read, decides what is missing.
+     */
+    public Mono<SeedResult> seedDefaults() {
+        return tx.inRetryingTransaction(() -> methods.insertMissing(DefaultPaymentMethods.ALL)
+                .flatMap(created -> methods.findByCodes(DefaultPaymentMethods.CODES)
+                        .map(defaults -> new SeedResult(created, inDefaultOrder(defaults)))));
+    }
+
+    /** Deletes a payment method nothing refers to; one in use must be deactivated instead (D-31). */
+    public Mono<Void> delete(long id) {
+        return tx.inRetryingTransaction(() -> methods.lockById(id)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
+                .flatMap(method -> references.requireUnused("payment_methods", RESOURCE, id))
+                .then(methods.delete(id))
+                .then());
+    }
+
+    /** The outcome of {@link #seedDefaults()}: how many were created now, and every default as it stands. */
+    public record SeedResult(long created, List<PaymentMethod> defaults) {
+    }
+
+    private static List<PaymentMethod> inListOrder(List<Long> orderedIds, List<PaymentMethod> found) {
+        Map<Long, PaymentMethod> byId = found.stream()
+                .collect(Collectors.toMap(PaymentMethod::id, Function.identity()));
+        return orderedIds.stream().map(byId::get).toList();
+    }
+
+    private static List<PaymentMethod> inDefaultOrder(List<PaymentMethod> found) {
+        // Codes compare case-insensitively in the database (collation), so they do here too.
+        Map<String, PaymentMethod> byCode = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        found.forEach(method -> byCode.put(method.code(), method));
+        return DefaultPaymentMethods.CODES.stream().map(byCode::get).filter(method -> method != null).toList();
+    }
+
+    private static ConflictException codeTaken(PaymentMethodDetails details) {
+        return new ConflictException("A payment method with code '" + details.code() + "' already exists");
+    }
+}

@@ -1,0 +1,10 @@
+package dev.terp.masterdata.paymentmethod.api;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The answer of a reorder: the listed methods, in the order given, with their new sortOrder and version. */
+@Schema(name = "PaymentMethodList")
+public record PaymentMethodList(List<PaymentMethodView> items) {
+}

@@ -1,0 +1,10 @@
+package dev.terp.masterdata.strain.api;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** Answer of {@code GET /api/v1/strains/search}: the best matches first, never more than a handful. */
+@Schema(name = "StrainMatches")
+public record StrainMatches(List<StrainView> items) {
+}

@@ -1,0 +1,417 @@
+package dev.terp.masterdata.category;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.terp.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class CategoryIT {
+
+    private static final long MISSING = 987_654_321L;
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Test
+    void createsACategoryAndReadsItBackWithItsSubcategoriesAndVersionAsETag() {
+        String name = unique("Flower");
+        Map<?, ?> created = http.post().uri("/api/v1/categories").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "  " + name + "  ", "description", "Dried and cured"))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueMatches("Location", "/api/v1/categories/\\d+")
+                .expectHeader().valueEquals("ETag", "\"0\"")
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(created.get("name")).isEqualTo(name);
+        assertThat(created.get("description")).isEqualTo("Dried and cured");
+        assertThat(created.get("active")).isEqualTo(true);
+        assertThat(created.get("version")).isEqualTo(0);
+        assertThat((List<?>) created.get("subcategories")).isEmpty();
+        assertThat((String) created.get("createdAt")).endsWith("Z");
+        long id = ((Number) created.get("id")).longValue();
+
+        long indoor = insertSubcategory(id, "Indoor");
+        http.get().uri("/api/v1/categories/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"0\"")
+                .expectBody()
+                .jsonPath("$.name").isEqualTo(name)
+                .jsonPath("$.subcategories.length()").isEqualTo(1)
+                .jsonPath("$.subcategories[0].id").isEqualTo(indoor)
+                .jsonPath("$.subcategories[0].categoryId").isEqualTo(id)
+                .jsonPath("$.subcategories[0].name").isEqualTo("Indoor");
+    }
+
+    @Test
+    void rejectsEveryInvalidFieldAtOnceAndWritesNothing() {
+        String longName = "x".repeat(101);
+        http.post().uri("/api/v1/categories").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", longName, "description", "d".repeat(10_001)))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[?(@.field == 'name')]").exists()
+                .jsonPath("$.errors[?(@.field == 'description')]").exists();
+        assertThat(countCategoriesNamed(longName)).isZero();
+
+        http.post().uri("/api/v1/categories").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "   "))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+
+        http.post().uri("/api/v1/categories").contentType(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("MALFORMED_REQUEST");
+
+        http.post().uri("/api/v1/categories").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": ")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("MALFORMED_REQUEST");
+    }
+
+    @Test
+    void rejectsFieldsAClientMayNotSet() {
+        String name = unique("Sneaky");
+        http.post().uri("/api/v1/categories").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name, "active", false))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[0].field").isEqualTo("active");
+        http.post().uri("/api/v1/categories").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name, "subcategories", List.of(Map.of("name", "Smuggled"))))
+                .exchange()
+                .expectStatus().isBadRequest();
+        assertThat(countCategoriesNamed(name)).isZero();
+    }
+
+    @Test
+    void aDuplicateNameIsAConflictWhateverItsCase() {
+        String name = unique("Edibles");
+        createCategory(name);
+
+        http.post().uri("/api/v1/categories").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name.toUpperCase()))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("CONFLICT")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("category named").contains(name.toUpperCase()));
+        assertThat(countCategoriesNamed(name)).isEqualTo(1);
+    }
+
+    @Test
+    void updateNeedsTheCurrentVersionAndRejectsAStaleOne() {
+        long id = createCategory(unique("Versioned"));
+        String renamed = unique("Renamed");
+
+        http.put().uri("/api/v1/categories/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", renamed))
+                .exchange()
+                .expectStatus().isEqualTo(428)
+                .expectBody().jsonPath("$.code").isEqualTo("PRECONDITION_REQUIRED");
+
+        http.put().uri("/api/v1/categories/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"0\"")
+                .bodyValue(Map.of("name", renamed, "description", "Now described"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"1\"")
+                .expectBody()
+                .jsonPath("$.name").isEqualTo(renamed)
+                .jsonPath("$.description").isEqualTo("Now described")
+                .jsonPath("$.version").isEqualTo(1)
+                .jsonPath("$.subcategories").isArray();
+
+        http.put().uri("/api/v1/categories/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", unique("Lost update"), "version", 0))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("VERSION_CONFLICT")
+                .jsonPath("$.detail").isEqualTo("Record was modified by another user. Please refresh and try again.");
+
+        http.put().uri("/api/v1/categories/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "y".repeat(101), "version", 1))
+                .exchange()
+                .expectStatus().isBadRequest();
+
+        assertThat(nameOf(id)).isEqualTo(renamed);
+        assertThat(versionOf(id)).isEqualTo(1);
+    }
+
+    @Test
+    void renamingToATakenNameIsAConflictAndChangesNothing() {
+        String taken = unique("Taken");
+        createCategory(taken);
+        String original = unique("Original");
+        long id = createCategory(original);
+
+        http.put().uri("/api/v1/categories/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", taken, "version", 0))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("CONFLICT");
+        assertThat(nameOf(id)).isEqualTo(original);
+        assertThat(versionOf(id)).isZero();
+    }
+
+    @Test
+    void updateOfAMissingCategoryIsNotFound() {
+        http.put().uri("/api/v1/categories/{id}", MISSING).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", unique("Ghost"), "version", 0))
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+        http.get().uri("/api/v1/categories/{id}", MISSING).exchange().expectStatus().isNotFound();
+    }
+
+    /** D-20: TERP renamed products by filtering on the new name, so nothing changed. Here products hold the id. */
+    @Test
+    void aRenameShowsOnEveryProductFiledUnderTheCategory() {
+        long category = createCategory(unique("Prerolls"));
+        long brand = insertBrand(unique("Rename brand"));
+        insertProduct(brand, category, unique("Jack Herer Preroll"));
+        insertProduct(brand, category, unique("Durban Poison Preroll"));
+        String renamed = unique("Pre-Rolls");
+
+        http.put().uri("/api/v1/categories/{id}", category).contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"0\"")
+                .bodyValue(Map.of("name", renamed))
+                .exchange()
+                .expectStatus().isOk();
+
+        List<String> shownOnProducts = db.sql("SELECT c.name FROM products p JOIN categories c "
+                        + "ON c.id = p.category_id WHERE p.brand_id = :brand")
+                .bind("brand", brand)
+                .map(row -> row.get("name", String.class)).all().collectList().block();
+        assertThat(shownOnProducts).containsExactly(renamed, renamed);
+    }
+
+    @Test
+    void idsThatAreNotPositiveIntegersAreBadRequests() {
+        http.get().uri("/api/v1/categories/abc").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
+        http.get().uri("/api/v1/categories/0").exchange().expectStatus().isBadRequest();
+        http.delete().uri("/api/v1/categories/-3").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void listsPageByCursorWithNestedSubcategories() {
+        String marker = "Pager" + UUID.randomUUID().toString().substring(0, 8);
+        long first = createCategory(marker + " category 0");
+        for (int i = 1; i < 5; i++) {
+            createCategory(marker + " category " + i);
+        }
+        long outdoor = insertSubcategory(first, "Outdoor");
+        long indoor = insertSubcategory(first, "Indoor");
+
+        Map<?, ?> page1 = http.get().uri(uri -> uri.path("/api/v1/categories").queryParam("q", marker)
+                        .queryParam("limit", 3).build())
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        List<?> items = (List<?>) page1.get("items");
+        assertThat(items).hasSize(3);
+        assertThat(page1.get("nextCursor")).isNotNull();
+        Map<?, ?> firstItem = (Map<?, ?>) items.get(0);
+        assertThat(((Number) firstItem.get("id")).longValue()).isEqualTo(first);
+        assertThat(((List<?>) firstItem.get("subcategories")).stream()
+                .map(sub -> ((Number) ((Map<?, ?>) sub).get("id")).longValue()))
+                .containsExactly(outdoor, indoor);
+        assertThat((List<?>) ((Map<?, ?>) items.get(1)).get("subcategories")).isEmpty();
+
+        Map<?, ?> page2 = http.get().uri(uri -> uri.path("/api/v1/categories").queryParam("q", marker)
+                        .queryParam("limit", 3).queryParam("cursor", page1.get("nextCursor")).build())
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<?>) page2.get("items")).hasSize(2);
+        assertThat(page2.get("nextCursor")).isNull();
+    }
+
+    @Test
+    void searchFindsACategoryByASubcategoryNameAndTreatsWildcardsLiterally() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        long category = createCategory(unique("Concentrates"));
+        insertSubcategory(category, "Live Resin " + marker);
+        createCategory("Percent " + marker + "%_ literal");
+
+        http.get().uri(uri -> uri.path("/api/v1/categories").queryParam("q", "resin " + marker).build())
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(category);
+        http.get().uri(uri -> uri.path("/api/v1/categories").queryParam("q", marker + "%_").build())
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(1);
+    }
+
+    @Test
+    void badListParametersAreBadRequests() {
+        http.get().uri("/api/v1/categories?limit=0").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+        http.get().uri("/api/v1/categories?limit=201").exchange().expectStatus().isBadRequest();
+        http.get().uri("/api/v1/categories?cursor=garbage!").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("cursor");
+        http.get().uri("/api/v1/categories?active=maybe").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("active");
+        http.get().uri(uri -> uri.path("/api/v1/categories").queryParam("q", "q".repeat(101)).build())
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void deactivatedCategoriesAreFilteredAndCanBeActivatedAgain() {
+        String name = unique("Seasonal");
+        long id = createCategory(name);
+
+        http.post().uri("/api/v1/categories/{id}/deactivate", id).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"1\"")
+                .expectBody().jsonPath("$.active").isEqualTo(false);
+        http.get().uri(uri -> uri.path("/api/v1/categories").queryParam("q", name).queryParam("active", true).build())
+                .exchange().expectBody().jsonPath("$.items.length()").isEqualTo(0);
+        http.get().uri(uri -> uri.path("/api/v1/categories").queryParam("q", name).queryParam("active", false)
+                        .build())
+                .exchange().expectBody().jsonPath("$.items.length()").isEqualTo(1);
+
+        http.post().uri("/api/v1/categories/{id}/activate", id).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.active").isEqualTo(true);
+        assertThat(activeOf(id)).isTrue();
+        http.post().uri("/api/v1/categories/{id}/activate", MISSING).exchange().expectStatus().isNotFound();
+        http.post().uri("/api/v1/categories/{id}/deactivate", MISSING).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void deletesAnUnusedCategory() {
+        long unused = createCategory(unique("Unused"));
+        http.delete().uri("/api/v1/categories/{id}", unused).exchange().expectStatus().isNoContent();
+        http.get().uri("/api/v1/categories/{id}", unused).exchange().expectStatus().isNotFound();
+        http.delete().uri("/api/v1/categories/{id}", MISSING).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void refusesToDeleteACategoryWithSubcategoriesNamingThem() {
+        long id = createCategory(unique("Parent"));
+        long child = insertSubcategory(id, "Child");
+
+        http.delete().uri("/api/v1/categories/{id}", id).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("CONFLICT")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("1 subcategories").doesNotContain("products"));
+        assertThat(nameOf(id)).isNotNull();
+        assertThat(countSubcategories(child)).isEqualTo(1);
+    }
+
+    @Test
+    void refusesToDeleteACategoryProductsAreFiledUnderNamingThem() {
+        long id = createCategory(unique("Used"));
+        long brand = insertBrand(unique("Delete brand"));
+        insertProduct(brand, id, unique("Blue Dream Flower"));
+        insertProduct(brand, id, unique("Og Kush Flower"));
+
+        http.delete().uri("/api/v1/categories/{id}", id).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("CONFLICT")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("2 products"));
+        assertThat(nameOf(id)).isNotNull();
+    }
+
+    @Test
+    void theApiDocumentDescribesTheCategoryRoutesAndTheirConflicts() {
+        http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/categories'].get.operationId").isEqualTo("listCategories")
+                .jsonPath("$.paths['/api/v1/categories'].post.responses['409'].content['application/problem+json']")
+                .exists()
+                .jsonPath("$.paths['/api/v1/categories/{id}'].put.responses['428']").exists()
+                .jsonPath("$.paths['/api/v1/categories/{id}'].delete.responses['409']").exists()
+                .jsonPath("$.paths['/api/v1/categories/{id}/activate'].post.operationId").isEqualTo("activateCategory")
+                .jsonPath("$.components.schemas.CategoryRequest.properties.name.maxLength").isEqualTo(100)
+                .jsonPath("$.components.schemas.Category.properties.subcategories").exists();
+    }
+
+    private long createCategory(String name) {
+        Map<?, ?> body = http.post().uri("/api/v1/categories").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) body.get("id")).longValue();
+    }
+
+    private long insertSubcategory(long categoryId, String name) {
+        Map<?, ?> body = http.post().uri("/api/v1/categories/{id}/subcategories", categoryId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) body.get("id")).longValue();
+    }
+
+    private long insertBrand(String name) {
+        db.sql("INSERT INTO brands (name) VALUES (:name)").bind("name", name).fetch().rowsUpdated().block();
+        return db.sql("SELECT id FROM brands WHERE name = :name").bind("name", name)
+                .map(row -> row.get("id", Long.class)).one().block();
+    }
+
+    private void insertProduct(long brandId, long categoryId, String name) {
+        db.sql("INSERT INTO products (brand_id, name_canonical, category_id) VALUES (:brand, :name, :category)")
+                .bind("brand", brandId).bind("name", name).bind("category", categoryId)
+                .fetch().rowsUpdated().block();
+    }
+
+    private long countCategoriesNamed(String name) {
+        return db.sql("SELECT COUNT(*) AS n FROM categories WHERE name = :name").bind("name", name)
+                .map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    private long countSubcategories(long id) {
+        return db.sql("SELECT COUNT(*) AS n FROM subcategories WHERE id = :id").bind("id", id)
+                .map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    private String nameOf(long id) {
+        return db.sql("SELECT name FROM categories WHERE id = :id").bind("id", id)
+                .map(row -> row.get("name", String.class)).one().block();
+    }
+
+    private long versionOf(long id) {
+        return db.sql("SELECT version FROM categories WHERE id = :id").bind("id", id)
+                .map(row -> row.get("version", Long.class)).one().block();
+    }
+
+    private boolean activeOf(long id) {
+        return db.sql("SELECT active FROM categories WHERE id = :id").bind("id", id)
+                .map(row -> row.get("active", Boolean.class)).one().block();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

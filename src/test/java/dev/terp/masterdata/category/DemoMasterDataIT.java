@@ -1,0 +1,104 @@
+package dev.terp.masterdata.category;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import dev.terp.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.r2dbc.connection.init.ScriptUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The local run's demo data (db/demo/R__demo_master_data.sql): it must load on top of the migrations, link every row
+ * by name, and load again without duplicating anything, since Flyway re-runs a repeatable script on every edit.
+ * Runs in a transaction that is rolled back, so the shared test database is left as it was.
+ */
+@IntegrationTest
+class DemoMasterDataIT {
+
+    private static final Resource SCRIPT = new ClassPathResource("db/demo/R__demo_master_data.sql");
+
+    private static final Map<String, String> COUNTS = new LinkedHashMap<>();
+
+    static {
+        COUNTS.put("vendors", "SELECT COUNT(*) FROM vendors WHERE name IN ('Emerald Valley Farms', "
+                + "'Humboldt Heritage Growers', 'Sierra Sun Cultivation', 'Coastal Extracts Co', "
+                + "'Golden State Edibles')");
+        COUNTS.put("brands linked to a vendor", "SELECT COUNT(*) FROM brands b JOIN vendors v ON v.id = b.vendor_id "
+                + "WHERE b.name IN ('Emerald Reserve', 'Heritage Cuts', 'Sierra Sun', 'Coastal Clear', "
+                + "'Cloud Nine Vapor', 'Golden Bites')");
+        COUNTS.put("strains", "SELECT COUNT(*) FROM strains WHERE standardized_name IN ('blue dream', "
+                + "'gorilla glue #4', 'sour diesel', 'granddaddy purple', 'northern lights', 'jack herer', 'og kush', "
+                + "'durban poison') AND category IN ('INDICA', 'SATIVA', 'HYBRID')");
+        COUNTS.put("strains with JSON aliases", "SELECT COUNT(*) FROM strains WHERE standardized_name = "
+                + "'gorilla glue #4' AND JSON_VALID(aliases) AND JSON_CONTAINS(aliases, '\"GG4\"')");
+        COUNTS.put("categories", "SELECT COUNT(*) FROM categories WHERE name IN ('Flower', 'Pre-Rolls', "
+                + "'Concentrates', 'Edibles', 'Vapes')");
+        COUNTS.put("subcategories", "SELECT COUNT(*) FROM subcategories s JOIN categories c ON c.id = s.category_id "
+                + "WHERE c.name IN ('Flower', 'Pre-Rolls', 'Concentrates', 'Edibles', 'Vapes')");
+        COUNTS.put("products filed consistently", "SELECT COUNT(*) FROM products p "
+                + "JOIN brands b ON b.id = p.brand_id JOIN subcategories s ON s.id = p.subcategory_id "
+                + "AND s.category_id = p.category_id WHERE b.name IN ('Emerald Reserve', 'Heritage Cuts', "
+                + "'Sierra Sun', 'Coastal Clear', 'Cloud Nine Vapor', 'Golden Bites')");
+        COUNTS.put("products with a strain", "SELECT COUNT(*) FROM products p JOIN brands b ON b.id = p.brand_id "
+                + "JOIN strains s ON s.id = p.strain_id WHERE b.name IN ('Emerald Reserve', 'Heritage Cuts', "
+                + "'Sierra Sun', 'Coastal Clear', 'Cloud Nine Vapor', 'Golden Bites')");
+        COUNTS.put("grades", "SELECT COUNT(*) FROM grades WHERE name IN ('AAA', 'AA', 'A', 'B')");
+        COUNTS.put("locations", "SELECT COUNT(*) FROM locations WHERE site IN ('Oakland Warehouse', 'Sacramento Hub')");
+        COUNTS.put("payment methods", "SELECT COUNT(*) FROM payment_methods WHERE code IN ('CASH', 'CHECK', "
+                + "'CREDIT_CARD', 'DEBIT_CARD', 'ACH', 'WIRE', 'PAYPAL', 'VENMO', 'ZELLE', 'OTHER')");
+    }
+
+    @Autowired
+    ConnectionFactory connections;
+
+    @Test
+    void loadsTwiceWithoutDuplicatesAndLinksEveryRowByName() {
+        Loads loads = Mono.usingWhen(connections.create(),
+                        connection -> Mono.from(connection.beginTransaction())
+                                .then(ScriptUtils.executeSqlScript(connection, SCRIPT))
+                                .then(counts(connection))
+                                .flatMap(first -> ScriptUtils.executeSqlScript(connection, SCRIPT)
+                                        .then(counts(connection))
+                                        .map(second -> new Loads(first, second))),
+                        connection -> Mono.from(connection.rollbackTransaction()).then(Mono.from(connection.close())))
+                .block();
+
+        Map<String, Long> expected = new LinkedHashMap<>();
+        expected.put("vendors", 5L);
+        expected.put("brands linked to a vendor", 6L);
+        expected.put("strains", 8L);
+        expected.put("strains with JSON aliases", 1L);
+        expected.put("categories", 5L);
+        expected.put("subcategories", 15L);
+        expected.put("products filed consistently", 10L);
+        expected.put("products with a strain", 9L);
+        expected.put("grades", 4L);
+        expected.put("locations", 10L);
+        expected.put("payment methods", 10L);
+        assertThat(loads.first()).containsExactlyEntriesOf(expected);
+        assertThat(loads.second()).as("after loading again").containsExactlyEntriesOf(expected);
+    }
+
+    private static Mono<Map<String, Long>> counts(Connection connection) {
+        return Flux.fromIterable(COUNTS.entrySet())
+                .concatMap(count -> Flux.from(connection.createStatement(count.getValue()).execute())
+                        .flatMap(result -> result.map((row, metadata) -> row.get(0, Long.class)))
+                        .next()
+                        .map(value -> Map.entry(count.getKey(), value)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
+    }
+
+    private record Loads(Map<String, Long> first, Map<String, Long> second) {
+    }
+}

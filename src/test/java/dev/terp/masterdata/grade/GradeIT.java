@@ -1,0 +1,395 @@
+package dev.terp.masterdata.grade;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import dev.terp.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class GradeIT {
+
+    private static final long MISSING = 987_654_321L;
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Test
+    void createsAGradeAndReadsItBackWithItsVersionAsETag() {
+        String name = unique("AAA");
+        Map<?, ?> created = http.post().uri("/api/v1/grades").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", " " + name + " ", "description", "Top shelf", "sortOrder", 3))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueMatches("Location", "/api/v1/grades/\\d+")
+                .expectHeader().valueEquals("ETag", "\"0\"")
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(created.get("name")).isEqualTo(name);
+        assertThat(created.get("description")).isEqualTo("Top shelf");
+        assertThat(created.get("sortOrder")).isEqualTo(3);
+        assertThat(created.get("active")).isEqualTo(true);
+        assertThat(created.get("version")).isEqualTo(0);
+
+        http.get().uri("/api/v1/grades/{id}", created.get("id")).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"0\"")
+                .expectBody().jsonPath("$.name").isEqualTo(name).jsonPath("$.sortOrder").isEqualTo(3);
+
+        Map<?, ?> plain = http.post().uri("/api/v1/grades").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", unique("B")))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(plain.get("sortOrder")).isEqualTo(0);
+        assertThat(plain.get("description")).isNull();
+    }
+
+    @Test
+    void rejectsEveryInvalidFieldAtOnceAndWritesNothing() {
+        String longName = "g".repeat(51);
+        http.post().uri("/api/v1/grades").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", longName, "description", "d".repeat(10_001), "sortOrder", -1))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors.length()").isEqualTo(3)
+                .jsonPath("$.errors[?(@.field == 'name')]").exists()
+                .jsonPath("$.errors[?(@.field == 'description')]").exists()
+                .jsonPath("$.errors[?(@.field == 'sortOrder')]").exists();
+        assertThat(countGradesNamed(longName)).isZero();
+
+        String name = unique("Typed");
+        http.post().uri("/api/v1/grades").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name, "sortOrder", "first"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("sortOrder");
+        http.post().uri("/api/v1/grades").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name, "active", false))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("active");
+        http.post().uri("/api/v1/grades").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("description", "no name"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+        assertThat(countGradesNamed(name)).isZero();
+    }
+
+    @Test
+    void aDuplicateNameIsAConflictWhateverItsCase() {
+        String name = unique("aa");
+        createGrade(name, 0);
+        http.post().uri("/api/v1/grades").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name.toUpperCase()))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("CONFLICT")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("grade named"));
+        assertThat(countGradesNamed(name)).isEqualTo(1);
+    }
+
+    @Test
+    void updateNeedsTheCurrentVersionAndKeepsTheSortOrderUnlessGiven() {
+        long id = createGrade(unique("Versioned"), 7);
+        String renamed = unique("Renamed");
+
+        http.put().uri("/api/v1/grades/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", renamed))
+                .exchange()
+                .expectStatus().isEqualTo(428)
+                .expectBody().jsonPath("$.code").isEqualTo("PRECONDITION_REQUIRED");
+
+        http.put().uri("/api/v1/grades/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"0\"")
+                .bodyValue(Map.of("name", renamed))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"1\"")
+                .expectBody().jsonPath("$.name").isEqualTo(renamed).jsonPath("$.sortOrder").isEqualTo(7);
+
+        http.put().uri("/api/v1/grades/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", renamed, "sortOrder", 2, "version", 1))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.sortOrder").isEqualTo(2).jsonPath("$.version").isEqualTo(2);
+
+        http.put().uri("/api/v1/grades/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", unique("Lost update"), "version", 1))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("VERSION_CONFLICT")
+                .jsonPath("$.detail").isEqualTo("Record was modified by another user. Please refresh and try again.");
+
+        http.put().uri("/api/v1/grades/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", renamed, "sortOrder", -5, "version", 2))
+                .exchange()
+                .expectStatus().isBadRequest();
+
+        http.put().uri("/api/v1/grades/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"2\"")
+                .bodyValue(Map.of("name", renamed, "version", 1))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("version");
+
+        assertThat(nameOf(id)).isEqualTo(renamed);
+        assertThat(sortOrderOf(id)).isEqualTo(2);
+        assertThat(versionOf(id)).isEqualTo(2);
+    }
+
+    @Test
+    void renamingToATakenNameIsAConflictAndAMissingGradeIsNotFound() {
+        String taken = unique("Taken");
+        createGrade(taken, 0);
+        String original = unique("Original");
+        long id = createGrade(original, 0);
+
+        http.put().uri("/api/v1/grades/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", taken, "version", 0))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("CONFLICT");
+        assertThat(nameOf(id)).isEqualTo(original);
+
+        http.put().uri("/api/v1/grades/{id}", MISSING).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", unique("Ghost"), "version", 0))
+                .exchange()
+                .expectStatus().isNotFound();
+        http.get().uri("/api/v1/grades/{id}", MISSING).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+        http.get().uri("/api/v1/grades/zero").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void listsPageByIdAndFilterBySearchAndActive() {
+        String marker = "Pager" + UUID.randomUUID().toString().substring(0, 8);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(createGrade(marker + " " + i, 10 - i));
+        }
+
+        Map<?, ?> first = http.get().uri(uri -> uri.path("/api/v1/grades").queryParam("q", marker)
+                        .queryParam("limit", 3).build())
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(idsOf(first)).containsExactlyElementsOf(ids.subList(0, 3));
+        assertThat(first.get("nextCursor")).isNotNull();
+
+        Map<?, ?> second = http.get().uri(uri -> uri.path("/api/v1/grades").queryParam("q", marker)
+                        .queryParam("limit", 3).queryParam("cursor", first.get("nextCursor")).build())
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(idsOf(second)).containsExactlyElementsOf(ids.subList(3, 5));
+        assertThat(second.get("nextCursor")).isNull();
+
+        http.post().uri("/api/v1/grades/{id}/deactivate", ids.get(0)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.active").isEqualTo(false);
+        http.get().uri(uri -> uri.path("/api/v1/grades").queryParam("q", marker).queryParam("active", false).build())
+                .exchange().expectBody().jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(ids.get(0));
+        http.get().uri(uri -> uri.path("/api/v1/grades").queryParam("q", marker).queryParam("active", true).build())
+                .exchange().expectBody().jsonPath("$.items.length()").isEqualTo(4);
+        http.post().uri("/api/v1/grades/{id}/activate", ids.get(0)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.active").isEqualTo(true);
+        http.post().uri("/api/v1/grades/{id}/activate", MISSING).exchange().expectStatus().isNotFound();
+        http.post().uri("/api/v1/grades/{id}/deactivate", MISSING).exchange().expectStatus().isNotFound();
+
+        http.get().uri("/api/v1/grades?limit=0").exchange().expectStatus().isBadRequest();
+        http.get().uri("/api/v1/grades?cursor=garbage!").exchange().expectStatus().isBadRequest();
+        http.get().uri("/api/v1/grades?active=1").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void reorderGivesEachListedGradeItsIndexAndTouchesOnlyWhatMoved() {
+        long a = createGrade(unique("R-A"), 5);
+        long b = createGrade(unique("R-B"), 2);
+        long c = createGrade(unique("R-C"), 0);
+        long untouched = createGrade(unique("R-D"), 42);
+
+        http.post().uri("/api/v1/grades/reorder").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("orderedIds", List.of(c, a, b)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items.length()").isEqualTo(3)
+                .jsonPath("$.items[0].id").isEqualTo(c)
+                .jsonPath("$.items[0].sortOrder").isEqualTo(0)
+                .jsonPath("$.items[1].id").isEqualTo(a)
+                .jsonPath("$.items[1].sortOrder").isEqualTo(1)
+                .jsonPath("$.items[2].id").isEqualTo(b)
+                .jsonPath("$.items[2].sortOrder").isEqualTo(2);
+
+        assertThat(sortOrderOf(c)).isZero();
+        assertThat(sortOrderOf(a)).isEqualTo(1);
+        assertThat(sortOrderOf(b)).isEqualTo(2);
+        assertThat(versionOf(a)).isEqualTo(1);
+        assertThat(versionOf(b)).as("b already had sortOrder 2").isZero();
+        assertThat(versionOf(c)).as("c already had sortOrder 0").isZero();
+        assertThat(sortOrderOf(untouched)).isEqualTo(42);
+        assertThat(versionOf(untouched)).isZero();
+    }
+
+    @Test
+    void reorderIsAllOrNothingWhenAnIdIsUnknownOrRepeated() {
+        long a = createGrade(unique("X-A"), 5);
+        long b = createGrade(unique("X-B"), 6);
+
+        http.post().uri("/api/v1/grades/reorder").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("orderedIds", List.of(b, MISSING, a)))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("orderedIds[1]");
+        assertUnchanged(a, 5);
+        assertUnchanged(b, 6);
+
+        http.post().uri("/api/v1/grades/reorder").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("orderedIds", List.of(b, a, b)))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("orderedIds[2]");
+        assertUnchanged(a, 5);
+        assertUnchanged(b, 6);
+
+        http.post().uri("/api/v1/grades/reorder").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("orderedIds", List.of()))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("orderedIds");
+        http.post().uri("/api/v1/grades/reorder").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"orderedIds\": [" + b + ", null, -1]}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[0].field").isEqualTo("orderedIds[1]")
+                .jsonPath("$.errors[1].field").isEqualTo("orderedIds[2]");
+        http.post().uri("/api/v1/grades/reorder").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("ids", List.of(a, b)))
+                .exchange()
+                .expectStatus().isBadRequest();
+        http.post().uri("/api/v1/grades/reorder").contentType(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("MALFORMED_REQUEST");
+        assertUnchanged(a, 5);
+        assertUnchanged(b, 6);
+    }
+
+    @Test
+    void concurrentReordersOfTheSameGradesNeitherDeadlockNorInterleave() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(createGrade(unique("Race " + i), 100 + i));
+        }
+        List<Long> reversed = new ArrayList<>(ids);
+        Collections.reverse(reversed);
+
+        List<Integer> statuses = Flux.range(0, 10)
+                .flatMap(i -> Mono.fromCallable(() -> http.post().uri("/api/v1/grades/reorder")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("orderedIds", i % 2 == 0 ? ids : reversed))
+                                .exchange().returnResult(String.class).getStatus().value())
+                        .subscribeOn(Schedulers.boundedElastic()), 10)
+                .collectList().block();
+
+        assertThat(statuses).hasSize(10).containsOnly(200);
+        List<Integer> finalOrder = ids.stream().map(this::sortOrderOf).toList();
+        assertThat(finalOrder).isIn(List.of(0, 1, 2, 3, 4, 5), List.of(5, 4, 3, 2, 1, 0));
+    }
+
+    @Test
+    void deletesAGradeNothingUses() {
+        long id = createGrade(unique("Short-lived"), 0);
+        http.delete().uri("/api/v1/grades/{id}", id).exchange().expectStatus().isNoContent();
+        http.get().uri("/api/v1/grades/{id}", id).exchange().expectStatus().isNotFound();
+        assertThat(countGradesWithId(id)).isZero();
+        http.delete().uri("/api/v1/grades/{id}", id).exchange().expectStatus().isNotFound();
+        http.delete().uri("/api/v1/grades/abc").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void theApiDocumentDescribesTheGradeRoutes() {
+        http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/grades'].get.operationId").isEqualTo("listGrades")
+                .jsonPath("$.paths['/api/v1/grades'].post.responses['409']").exists()
+                .jsonPath("$.paths['/api/v1/grades/reorder'].post.operationId").isEqualTo("reorderGrades")
+                .jsonPath("$.paths['/api/v1/grades/reorder'].post.responses['400']").exists()
+                .jsonPath("$.paths['/api/v1/grades/{id}'].delete.responses['409']").exists()
+                .jsonPath("$.components.schemas.GradeRequest.properties.name.maxLength").isEqualTo(50)
+                .jsonPath("$.components.schemas.GradeReorderRequest.properties.orderedIds").exists();
+    }
+
+    private void assertUnchanged(long id, int sortOrder) {
+        assertThat(sortOrderOf(id)).isEqualTo(sortOrder);
+        assertThat(versionOf(id)).isZero();
+    }
+
+    private long createGrade(String name, int sortOrder) {
+        Map<?, ?> body = http.post().uri("/api/v1/grades").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name, "sortOrder", sortOrder))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) body.get("id")).longValue();
+    }
+
+    private static List<Long> idsOf(Map<?, ?> page) {
+        return ((List<?>) page.get("items")).stream()
+                .map(item -> ((Number) ((Map<?, ?>) item).get("id")).longValue()).toList();
+    }
+
+    private long countGradesNamed(String name) {
+        return db.sql("SELECT COUNT(*) AS n FROM grades WHERE name = :name").bind("name", name)
+                .map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    private long countGradesWithId(long id) {
+        return db.sql("SELECT COUNT(*) AS n FROM grades WHERE id = :id").bind("id", id)
+                .map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    private String nameOf(long id) {
+        return db.sql("SELECT name FROM grades WHERE id = :id").bind("id", id)
+                .map(row -> row.get("name", String.class)).one().block();
+    }
+
+    private int sortOrderOf(long id) {
+        return db.sql("SELECT sort_order FROM grades WHERE id = :id").bind("id", id)
+                .map(row -> row.get("sort_order", Integer.class)).one().block();
+    }
+
+    private long versionOf(long id) {
+        return db.sql("SELECT version FROM grades WHERE id = :id").bind("id", id)
+                .map(row -> row.get("version", Long.class)).one().block();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

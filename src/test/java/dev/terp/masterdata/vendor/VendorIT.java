@@ -1,0 +1,242 @@
+package dev.terp.masterdata.vendor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.terp.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class VendorIT {
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Test
+    void createsAVendorAndReadsItBackWithItsVersionAsETag() {
+        String name = unique("Emerald Farms");
+        Map<?, ?> created = http.post().uri("/api/v1/vendors").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "  " + name + "  ", "contactEmail", "buyer@emerald.example",
+                        "contactPhone", "555-0100"))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueMatches("Location", "/api/v1/vendors/\\d+")
+                .expectHeader().valueEquals("ETag", "\"0\"")
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(created.get("name")).isEqualTo(name);
+        assertThat(created.get("contactEmail")).isEqualTo("buyer@emerald.example");
+        assertThat(created.get("active")).isEqualTo(true);
+        assertThat(created.get("version")).isEqualTo(0);
+        assertThat((String) created.get("createdAt")).endsWith("Z");
+
+        http.get().uri("/api/v1/vendors/{id}", created.get("id")).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"0\"")
+                .expectBody().jsonPath("$.name").isEqualTo(name);
+    }
+
+    @Test
+    void rejectsEveryInvalidFieldAtOnceAndWritesNothing() {
+        String longName = "x".repeat(256);
+        http.post().uri("/api/v1/vendors").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", longName, "contactEmail", "not-an-email", "contactPhone", "5".repeat(51)))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors.length()").isEqualTo(3)
+                .jsonPath("$.errors[?(@.field == 'name')]").exists()
+                .jsonPath("$.errors[?(@.field == 'contactEmail')]").exists()
+                .jsonPath("$.errors[?(@.field == 'contactPhone')]").exists();
+
+        assertThat(countVendorsNamed(longName)).isZero();
+    }
+
+    @Test
+    void rejectsAMissingNameAndFieldsAClientMayNotSet() {
+        http.post().uri("/api/v1/vendors").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("contactName", "Nobody"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+
+        String name = unique("Sneaky");
+        http.post().uri("/api/v1/vendors").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name, "active", false, "createdAt", "2020-01-01T00:00:00Z"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED");
+        assertThat(countVendorsNamed(name)).isZero();
+    }
+
+    @Test
+    void aDuplicateNameIsAConflictWhateverItsCase() {
+        String name = unique("Duplicate Vendor");
+        createVendor(name);
+
+        http.post().uri("/api/v1/vendors").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name.toUpperCase()))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("CONFLICT");
+    }
+
+    @Test
+    void updateNeedsTheCurrentVersionAndRejectsAStaleOne() {
+        long id = createVendor(unique("Versioned"));
+        String renamed = unique("Renamed");
+
+        http.put().uri("/api/v1/vendors/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", renamed))
+                .exchange()
+                .expectStatus().isEqualTo(428)
+                .expectBody().jsonPath("$.code").isEqualTo("PRECONDITION_REQUIRED");
+
+        http.put().uri("/api/v1/vendors/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"0\"")
+                .bodyValue(Map.of("name", renamed, "notes", "Pays on time"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"1\"")
+                .expectBody().jsonPath("$.name").isEqualTo(renamed).jsonPath("$.version").isEqualTo(1);
+
+        http.put().uri("/api/v1/vendors/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", unique("Lost update"), "version", 0))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("VERSION_CONFLICT")
+                .jsonPath("$.detail").isEqualTo("Record was modified by another user. Please refresh and try again.");
+
+        assertThat(nameOf(id)).isEqualTo(renamed);
+    }
+
+    @Test
+    void updateOfAMissingVendorIsNotFound() {
+        http.put().uri("/api/v1/vendors/{id}", 987_654_321L).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", unique("Ghost"), "version", 0))
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void idsThatAreNotPositiveIntegersAreBadRequests() {
+        http.get().uri("/api/v1/vendors/abc").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
+        http.get().uri("/api/v1/vendors/0").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void listsPageByCursorAndSearchesWithoutWildcardInjection() {
+        String marker = "Pager" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 5; i++) {
+            createVendor(marker + " vendor " + i);
+        }
+        createVendor(marker + "%_ literal");
+
+        Map<?, ?> first = http.get().uri(uri -> uri.path("/api/v1/vendors").queryParam("q", marker + " vendor")
+                        .queryParam("limit", 3).build())
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<?>) first.get("items")).hasSize(3);
+        assertThat(first.get("nextCursor")).isNotNull();
+
+        Map<?, ?> second = http.get().uri(uri -> uri.path("/api/v1/vendors").queryParam("q", marker + " vendor")
+                        .queryParam("limit", 3).queryParam("cursor", first.get("nextCursor")).build())
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<?>) second.get("items")).hasSize(2);
+        assertThat(second.get("nextCursor")).isNull();
+
+        http.get().uri(uri -> uri.path("/api/v1/vendors").queryParam("q", marker + "%_").build())
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(1);
+        http.get().uri(uri -> uri.path("/api/v1/vendors").queryParam("q", "%").queryParam("limit", 1).build())
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void badListParametersAreBadRequests() {
+        http.get().uri("/api/v1/vendors?limit=0").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+        http.get().uri("/api/v1/vendors?limit=201").exchange().expectStatus().isBadRequest();
+        http.get().uri("/api/v1/vendors?cursor=garbage!").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("cursor");
+        http.get().uri("/api/v1/vendors?active=maybe").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void deactivatedVendorsAreFilteredAndCanBeActivatedAgain() {
+        String name = unique("Seasonal");
+        long id = createVendor(name);
+
+        http.post().uri("/api/v1/vendors/{id}/deactivate", id).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.active").isEqualTo(false);
+        http.get().uri(uri -> uri.path("/api/v1/vendors").queryParam("q", name).queryParam("active", true).build())
+                .exchange().expectBody().jsonPath("$.items.length()").isEqualTo(0);
+        http.get().uri(uri -> uri.path("/api/v1/vendors").queryParam("q", name).queryParam("active", false).build())
+                .exchange().expectBody().jsonPath("$.items.length()").isEqualTo(1);
+
+        http.post().uri("/api/v1/vendors/{id}/activate", id).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.active").isEqualTo(true);
+        http.post().uri("/api/v1/vendors/{id}/activate", 987_654_321L).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void deletesAnUnusedVendorButRefusesOneABrandRefersTo() {
+        long unused = createVendor(unique("Unused"));
+        http.delete().uri("/api/v1/vendors/{id}", unused).exchange().expectStatus().isNoContent();
+        http.get().uri("/api/v1/vendors/{id}", unused).exchange().expectStatus().isNotFound();
+
+        long used = createVendor(unique("Used"));
+        db.sql("INSERT INTO brands (name, vendor_id) VALUES (:name, :vendor)")
+                .bind("name", unique("Brand of used")).bind("vendor", used)
+                .fetch().rowsUpdated().block();
+
+        http.delete().uri("/api/v1/vendors/{id}", used).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("CONFLICT")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("1 brands"));
+        assertThat(nameOf(used)).isNotNull();
+        http.delete().uri("/api/v1/vendors/{id}", 987_654_321L).exchange().expectStatus().isNotFound();
+    }
+
+    private long createVendor(String name) {
+        Map<?, ?> body = http.post().uri("/api/v1/vendors").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) body.get("id")).longValue();
+    }
+
+    private long countVendorsNamed(String name) {
+        return db.sql("SELECT COUNT(*) AS n FROM vendors WHERE name = :name").bind("name", name)
+                .map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    private String nameOf(long id) {
+        return db.sql("SELECT name FROM vendors WHERE id = :id").bind("id", id)
+                .map(row -> row.get("name", String.class)).one().block();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

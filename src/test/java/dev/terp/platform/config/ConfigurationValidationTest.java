@@ -1,0 +1,90 @@
+package dev.terp.platform.config;
+
+import org.junit.jupiter.api.Test;
+
+import dev.terp.platform.tx.TransactionProperties;
+import dev.terp.platform.web.HttpProperties;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The server refuses to start on bad configuration, and says which setting is wrong. */
+class ConfigurationValidationTest {
+
+    private static final String[] VALID = {
+            "terp.database.ssl-mode=REQUIRED",
+            "terp.transactions.timeout=10s", "terp.transactions.max-retries=3",
+            "terp.transactions.first-backoff=20ms", "terp.transactions.max-backoff=500ms",
+            "terp.http.max-body-size=1MB"};
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(TerpSettings.class)
+            .withPropertyValues(VALID);
+
+    @Test
+    void startsWithValidSettings() {
+        runner.run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void refusesAMissingOrUnknownDatabaseTlsMode() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+                .withUserConfiguration(TerpSettings.class)
+                .withPropertyValues("terp.transactions.timeout=10s", "terp.transactions.first-backoff=20ms",
+                        "terp.transactions.max-backoff=500ms", "terp.http.max-body-size=1MB")
+                .run(context -> assertThat(failureText(context.getStartupFailure()))
+                        .contains("terp.database", "sslMode"));
+        runner.withPropertyValues("terp.database.ssl-mode=SOMETIMES")
+                .run(context -> assertThat(failureText(context.getStartupFailure()))
+                        .contains("terp.database.ssl-mode", "SOMETIMES"));
+    }
+
+    @Test
+    void refusesImpossibleTransactionSettings() {
+        runner.withPropertyValues("terp.transactions.timeout=-1s")
+                .run(context -> assertThat(failureText(context.getStartupFailure()))
+                        .contains("terp.transactions.timeout must be positive"));
+        runner.withPropertyValues("terp.transactions.max-retries=50")
+                .run(context -> assertThat(failureText(context.getStartupFailure()))
+                        .contains("maxRetries"));
+        runner.withPropertyValues("terp.transactions.first-backoff=1s", "terp.transactions.max-backoff=10ms")
+                .run(context -> assertThat(failureText(context.getStartupFailure()))
+                        .contains("max-backoff"));
+    }
+
+    @Test
+    void refusesAnAbsurdBodyLimit() {
+        runner.withPropertyValues("terp.http.max-body-size=1GB")
+                .run(context -> assertThat(failureText(context.getStartupFailure()))
+                        .contains("terp.http.max-body-size"));
+    }
+
+    @Test
+    void refusesADatabaseUrlThatIsNotAnR2dbcUrl() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class))
+                .withPropertyValues("spring.r2dbc.url=mysql//db.example:3306/terp")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    private static String failureText(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            text.append(cause.getMessage()).append('\n');
+        }
+        return text.toString();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({DatabaseProperties.class, TransactionProperties.class, HttpProperties.class})
+    static class TerpSettings {
+    }
+}

@@ -1,0 +1,91 @@
+package dev.terp.platform.persistence;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import dev.terp.platform.tx.TransactionRunner;
+import dev.terp.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class RowLocksIT {
+
+    private static final LockableTable PROBE = new LockableTable("lock_probe");
+    private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    @Autowired
+    RowLocks locks;
+
+    @Autowired
+    TransactionRunner tx;
+
+    @Autowired
+    DatabaseClient db;
+
+    @BeforeEach
+    void probeTable() {
+        db.sql("CREATE TABLE IF NOT EXISTS lock_probe (id BIGINT PRIMARY KEY) ENGINE = InnoDB").then().block();
+    }
+
+    @Test
+    void locksExistingRowsInAscendingIdOrder() {
+        long low = insert();
+        long high = insert();
+
+        tx.inRetryingTransaction(() -> locks.lockInIdOrder(PROBE, List.of(high, 999_999_999_999L, low, high),
+                        LockMode.WAIT))
+                .as(StepVerifier::create)
+                .expectNext(List.of(low, high))
+                .verifyComplete();
+    }
+
+    @Test
+    void skipLockedLeavesOutRowsAnotherTransactionHolds() {
+        long held = insert();
+        long free = insert();
+
+        Mono<List<Long>> holder = tx.inRetryingTransaction(() -> locks.lockInIdOrder(PROBE, List.of(held),
+                LockMode.WAIT).delayUntil(locked -> Mono.delay(Duration.ofMillis(1500))));
+        Mono<List<Long>> skipper = Mono.delay(Duration.ofMillis(400)).then(tx.inRetryingTransaction(() ->
+                locks.lockInIdOrder(PROBE, List.of(held, free), LockMode.SKIP_LOCKED)));
+
+        StepVerifier.create(Mono.zip(holder, skipper))
+                .assertNext(both -> {
+                    assertThat(both.getT1()).containsExactly(held);
+                    assertThat(both.getT2()).containsExactly(free);
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void noWaitFailsAtOnceWithRecordLockedWhenTheRowIsHeld() {
+        long held = insert();
+
+        Mono<List<Long>> holder = tx.inRetryingTransaction(() -> locks.lockInIdOrder(PROBE, List.of(held),
+                LockMode.WAIT).delayUntil(locked -> Mono.delay(Duration.ofMillis(1500))));
+        Mono<Object> impatient = Mono.delay(Duration.ofMillis(400)).then(tx.inRetryingTransaction(() ->
+                        locks.lockInIdOrder(PROBE, List.of(held), LockMode.NOWAIT)))
+                .<Object>map(ids -> ids)
+                .onErrorResume(RecordLockedException.class, Mono::just);
+
+        StepVerifier.create(Mono.zip(holder, impatient))
+                .assertNext(both -> assertThat(both.getT2()).isInstanceOf(RecordLockedException.class))
+                .verifyComplete();
+    }
+
+    private long insert() {
+        long id = IDS.incrementAndGet();
+        db.sql("INSERT INTO lock_probe (id) VALUES (:id)").bind("id", id).then().block();
+        return id;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.terp.platform.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import dev.terp.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The documented problem+json answers for the ways a request can go wrong before any business rule runs. */
+@IntegrationTest
+class ErrorResponsesIT {
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Test
+    void anUnknownPathIsANotFoundProblem() {
+        http.get().uri("/api/v1/no-such-thing").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://terp.dev/problems/not-found")
+                .jsonPath("$.title").isEqualTo("Not found")
+                .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.code").isEqualTo("NOT_FOUND")
+                .jsonPath("$.instance").isEqualTo("/api/v1/no-such-thing")
+                .jsonPath("$.traceId").isNotEmpty();
+    }
+
+    @Test
+    void malformedJsonIsAMalformedRequestProblem() {
+        http.post().uri("/api/v1/vendors").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"Broken")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("MALFORMED_REQUEST")
+                .jsonPath("$.status").isEqualTo(400);
+    }
+
+    @Test
+    void aMissingBodyIsAMalformedRequestProblem() {
+        http.post().uri("/api/v1/vendors").contentType(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("MALFORMED_REQUEST");
+    }
+
+    @Test
+    void aWrongTypeIsAValidationProblemNamingTheField() {
+        http.post().uri("/api/v1/vendors").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": {\"nested\": true}}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[0].field").isEqualTo("name");
+    }
+
+    @Test
+    void aTwoMebibyteBodyIsRefusedWithPayloadTooLarge() {
+        String name = "big-" + System.nanoTime();
+        byte[] huge = ("{\"name\":\"" + name + "\",\"notes\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        http.post().uri("/api/v1/vendors").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(huge)
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("PAYLOAD_TOO_LARGE");
+
+        assertThat(vendorsNamed(name)).isZero();
+    }
+
+    @Test
+    void aTwoMebibyteChunkedBodyWithoutContentLengthIsRefusedToo() {
+        String name = "chunked-" + System.nanoTime();
+        byte[] huge = ("{\"name\":\"" + name + "\",\"notes\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        Flux<DataBuffer> chunks = Flux.range(0, (huge.length + 65_535) / 65_536)
+                .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(
+                        Arrays.copyOfRange(huge, i * 65_536, Math.min(huge.length, (i + 1) * 65_536))));
+
+        http.post().uri("/api/v1/vendors").contentType(MediaType.APPLICATION_JSON)
+                .body(chunks, DataBuffer.class)
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.code").isEqualTo("PAYLOAD_TOO_LARGE");
+
+        assertThat(vendorsNamed(name)).isZero();
+    }
+
+    @Test
+    void aWrongContentTypeIsUnsupportedMediaType() {
+        http.post().uri("/api/v1/vendors").contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("name=Acme")
+                .exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void anUnexpectedFailureIsAnInternalProblemThatLeaksNothingButTheTraceId() {
+        byte[] raw = http.get().uri(TestPaths.FAILING).exchange()
+                .expectStatus().isEqualTo(500)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("INTERNAL")
+                .jsonPath("$.traceId").isNotEmpty()
+                .returnResult().getResponseBodyContent();
+        String body = new String(raw, StandardCharsets.UTF_8);
+
+        assertThat(body).doesNotContain("SELECT", "password", "db-7", "com.example", "IllegalStateException",
+                "at dev.terp");
+    }
+
+    @Test
+    void everyResponseCarriesARequestIdAndEchoesASaneOne() {
+        http.get().uri("/api/v1/vendors?limit=1").header("X-Request-Id", "client-abc-123").exchange()
+                .expectHeader().valueEquals("X-Request-Id", "client-abc-123");
+        http.get().uri("/api/v1/no-such-thing").header("X-Request-Id", "bad id with spaces").exchange()
+                .expectHeader().value("X-Request-Id", id -> assertThat(id).matches("[0-9a-f-]{36}"));
+    }
+
+    private long vendorsNamed(String name) {
+        return db.sql("SELECT COUNT(*) AS n FROM vendors WHERE name = :name").bind("name", name)
+                .map(row -> row.get("n", Long.class)).one().block();
+    }
+}

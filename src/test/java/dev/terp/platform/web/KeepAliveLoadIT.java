@@ -1,0 +1,68 @@
+package dev.terp.platform.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import dev.terp.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Guards against the reactor-netty 1.3.6 bug (#4188/#4361) that left keep-alive requests unanswered under
+ * concurrent load: 500 parallel requests on a transactional endpoint, twice over the same pooled connections,
+ * must all be answered within the bound.
+ */
+@IntegrationTest
+class KeepAliveLoadIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Test
+    void fiveHundredParallelKeepAliveRequestsAreAllAnswered() {
+        ConnectionProvider pool = ConnectionProvider.builder("keep-alive-it")
+                .maxConnections(100).pendingAcquireMaxCount(1_000).build();
+        WebClient client = WebClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool).keepAlive(true)))
+                .build();
+        String marker = "KeepAlive " + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            for (int round = 0; round < 2; round++) {
+                int base = round * 500;
+                List<Integer> statuses = Flux.range(base, 500)
+                        .flatMap(i -> client.post().uri("/api/v1/vendors")
+                                .bodyValue(Map.of("name", marker + " #" + i))
+                                .exchangeToMono(response -> response.releaseBody()
+                                        .thenReturn(response.statusCode().value())), 500)
+                        .collectList()
+                        .block(Duration.ofSeconds(90));
+
+                assertThat(statuses).hasSize(500).containsOnly(201);
+            }
+        } finally {
+            pool.disposeLater().block(Duration.ofSeconds(10));
+        }
+
+        long created = db.sql("SELECT COUNT(*) AS n FROM vendors WHERE name LIKE :prefix")
+                .bind("prefix", marker + " #%")
+                .map(row -> row.get("n", Long.class)).one().block();
+        assertThat(created).isEqualTo(1_000);
+    }
+}
