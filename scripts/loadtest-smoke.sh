@@ -10,7 +10,10 @@ data_dir="$PWD/target/loadtest-data-$$"
 log="target/loadtest-server.log"
 mkdir -p target
 
-TERP_LOCAL_DIR="$data_dir" SERVER_PORT="$port" setsid ./mvnw -B -ntp -q spring-boot:test-run >"$log" 2>&1 &
+# A fresh administrator password for this throw-away database, handed to both the server and Gatling.
+admin_password="Load-$(od -An -tx1 -N12 /dev/urandom | tr -d ' \n')-9Z"
+
+TERP_ADMIN_PASSWORD="$admin_password" TERP_LOCAL_DIR="$data_dir" SERVER_PORT="$port" setsid ./mvnw -B -ntp -q spring-boot:test-run >"$log" 2>&1 &
 server_pid=$!
 
 stop_server() {
@@ -37,4 +40,5 @@ for _ in $(seq 1 240); do
 done
 curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null || { echo "Server not ready:"; tail -n 80 "$log"; exit 1; }
 
-./mvnw -B -ntp gatling:test -DbaseUrl="http://127.0.0.1:$port" "$@"
+./mvnw -B -ntp gatling:test -DbaseUrl="http://127.0.0.1:$port" -DadminUsername=admin \
+  -DadminPassword="$admin_password" "$@"

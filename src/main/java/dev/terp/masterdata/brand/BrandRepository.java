@@ -39,11 +39,6 @@ class BrandRepository {
                 .one();
     }
 
-    Mono<Boolean> exists(long id) {
-        return db.sql("SELECT 1 FROM brands WHERE id = :id").bind("id", id).map(row -> true).one()
-                .defaultIfEmpty(false);
-    }
-
     Mono<List<Brand>> list(String q, Long vendorId, Boolean active, PageRequest page) {
         DatabaseClient.GenericExecuteSpec query = db.sql("SELECT " + COLUMNS + " FROM brands WHERE id > :after"
                         + (q == null ? "" : " AND name LIKE :q")

@@ -2,6 +2,8 @@ package dev.terp.masterdata.brand;
 
 import reactor.core.publisher.Mono;
 
+import dev.terp.audit.AuditTrail;
+import dev.terp.masterdata.brand.api.BrandView;
 import dev.terp.masterdata.vendor.VendorService;
 import dev.terp.platform.errors.ConflictException;
 import dev.terp.platform.errors.NotFoundException;
@@ -24,12 +26,15 @@ public class BrandService {
     private final VendorService vendors;
     private final TransactionRunner tx;
     private final ReferenceGuard references;
+    private final AuditTrail audit;
 
-    BrandService(BrandRepository brands, VendorService vendors, TransactionRunner tx, ReferenceGuard references) {
+    BrandService(BrandRepository brands, VendorService vendors, TransactionRunner tx, ReferenceGuard references,
+            AuditTrail audit) {
         this.brands = brands;
         this.vendors = vendors;
         this.tx = tx;
         this.references = references;
+        this.audit = audit;
     }
 
     public Mono<Brand> get(long id) {
@@ -43,32 +48,43 @@ public class BrandService {
     public Mono<Brand> create(BrandDetails details) {
         return tx.inRetryingTransaction(() -> requireVendor(details.vendorId())
                         .then(brands.insert(details))
-                        .flatMap(brands::findById))
+                        .flatMap(brands::findById)
+                        .flatMap(created -> audit.record(RESOURCE, created.id(), "CREATED", null,
+                                BrandView.of(created), null).thenReturn(created)))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> nameTaken(details));
     }
 
+    /** The row lock makes "before" the state this update replaces, not one a concurrent update already replaced. */
     public Mono<Brand> update(long id, long expectedVersion, BrandDetails details) {
         return tx.inRetryingTransaction(() -> requireVendor(details.vendorId())
-                        .then(OptimisticLocking.requireUpdated(brands.update(id, expectedVersion, details),
-                                () -> brands.exists(id), RESOURCE, id))
-                        .then(brands.findById(id)))
+                        .then(lockExisting(id))
+                        .flatMap(before -> OptimisticLocking
+                                .requireUpdated(brands.update(id, expectedVersion, details),
+                                        () -> Mono.just(true), RESOURCE, id)
+                                .then(brands.findById(id))
+                                .flatMap(after -> audit.record(RESOURCE, id, "UPDATED", BrandView.of(before),
+                                        BrandView.of(after), null).thenReturn(after))))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> nameTaken(details));
     }
 
     public Mono<Brand> setActive(long id, boolean active) {
-        return tx.inRetryingTransaction(() -> brands.setActive(id, active)
-                .filter(rows -> rows > 0)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
-                .then(brands.findById(id)));
+        return tx.inRetryingTransaction(() -> lockExisting(id)
+                .flatMap(before -> brands.setActive(id, active)
+                        .then(brands.findById(id))
+                        .flatMap(after -> audit.record(RESOURCE, id, active ? "ACTIVATED" : "DEACTIVATED",
+                                BrandView.of(before), BrandView.of(after), null).thenReturn(after))));
     }
 
     /** Deletes a brand no product uses; one in use must be deactivated instead (D-31). */
     public Mono<Void> delete(long id) {
-        return tx.inRetryingTransaction(() -> brands.lockById(id)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
-                .flatMap(brand -> references.requireUnused("brands", RESOURCE, id))
-                .then(brands.delete(id))
-                .then());
+        return tx.inRetryingTransaction(() -> lockExisting(id)
+                .flatMap(before -> references.requireUnused("brands", RESOURCE, id)
+                        .then(brands.delete(id))
+                        .then(audit.record(RESOURCE, id, "DELETED", BrandView.of(before), null, null))));
+    }
+
+    private Mono<Brand> lockExisting(long id) {
+        return brands.lockById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
     }
 
     /**

@@ -39,11 +39,6 @@ class CategoryRepository {
                 .one();
     }
 
-    Mono<Boolean> exists(long id) {
-        return db.sql("SELECT 1 FROM categories WHERE id = :id").bind("id", id).map(row -> true).one()
-                .defaultIfEmpty(false);
-    }
-
     /** {@code q} finds a category by its own name or by the name of one of its subcategories. */
     Mono<List<Category>> list(String q, Boolean active, PageRequest page) {
         DatabaseClient.GenericExecuteSpec query = db.sql("SELECT " + COLUMNS + " FROM categories c WHERE c.id > :after"

@@ -6,6 +6,9 @@ import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
+import dev.terp.audit.AuditTrail;
+import dev.terp.masterdata.category.api.CategoryView;
+import dev.terp.masterdata.category.api.SubcategoryView;
 import dev.terp.platform.errors.ConflictException;
 import dev.terp.platform.errors.NotFoundException;
 import dev.terp.platform.paging.Page;
@@ -31,13 +34,15 @@ public class CategoryService {
     private final SubcategoryRepository subcategories;
     private final TransactionRunner tx;
     private final ReferenceGuard references;
+    private final AuditTrail audit;
 
     CategoryService(CategoryRepository categories, SubcategoryRepository subcategories, TransactionRunner tx,
-            ReferenceGuard references) {
+            ReferenceGuard references, AuditTrail audit) {
         this.categories = categories;
         this.subcategories = subcategories;
         this.tx = tx;
         this.references = references;
+        this.audit = audit;
     }
 
     public Mono<Category> get(long id) {
@@ -59,18 +64,25 @@ public class CategoryService {
     }
 
     public Mono<CategoryTree> create(CategoryDetails details) {
-        return tx.inRetryingTransaction(() -> categories.insert(details).flatMap(categories::findById))
-                .onErrorMap(DuplicateKeyException.class, duplicate -> categoryNameTaken(details))
-                .map(category -> new CategoryTree(category, List.of()));
+        return tx.inRetryingTransaction(() -> categories.insert(details)
+                        .flatMap(categories::findById)
+                        .map(category -> new CategoryTree(category, List.of()))
+                        .flatMap(created -> audit.record(CATEGORY, created.category().id(), "CREATED", null,
+                                CategoryView.of(created), null).thenReturn(created)))
+                .onErrorMap(DuplicateKeyException.class, duplicate -> categoryNameTaken(details));
     }
 
+    /** The row lock makes "before" the state this update replaces, not one a concurrent update already replaced. */
     public Mono<CategoryTree> update(long id, long expectedVersion, CategoryDetails details) {
-        return tx.inRetryingTransaction(() -> OptimisticLocking
-                        .requireUpdated(categories.update(id, expectedVersion, details), () -> categories.exists(id),
-                                CATEGORY, id)
-                        .then(categories.findById(id)))
-                .onErrorMap(DuplicateKeyException.class, duplicate -> categoryNameTaken(details))
-                .flatMap(this::withSubcategories);
+        return tx.inRetryingTransaction(() -> lockCategory(id)
+                        .flatMap(before -> OptimisticLocking
+                                .requireUpdated(categories.update(id, expectedVersion, details),
+                                        () -> Mono.just(true), CATEGORY, id)
+                                .then(categories.findById(id))
+                                .flatMap(this::withSubcategories)
+                                .flatMap(after -> audit.record(CATEGORY, id, "UPDATED", CategoryView.of(before),
+                                        CategoryView.of(after), null).thenReturn(after))))
+                .onErrorMap(DuplicateKeyException.class, duplicate -> categoryNameTaken(details));
     }
 
     /**
@@ -78,20 +90,20 @@ public class CategoryService {
      * they were.
      */
     public Mono<CategoryTree> setActive(long id, boolean active) {
-        return tx.inRetryingTransaction(() -> categories.setActive(id, active)
-                        .filter(rows -> rows > 0)
-                        .switchIfEmpty(Mono.error(() -> new NotFoundException(CATEGORY, id)))
-                        .then(categories.findById(id)))
-                .flatMap(this::withSubcategories);
+        return tx.inRetryingTransaction(() -> lockCategory(id)
+                .flatMap(before -> categories.setActive(id, active)
+                        .then(categories.findById(id))
+                        .flatMap(this::withSubcategories)
+                        .flatMap(after -> audit.record(CATEGORY, id, active ? "ACTIVATED" : "DEACTIVATED",
+                                CategoryView.of(before), CategoryView.of(after), null).thenReturn(after))));
     }
 
     /** Deletes a category that has no subcategories and no products; one in use must be deactivated instead. */
     public Mono<Void> delete(long id) {
-        return tx.inRetryingTransaction(() -> categories.lockById(id)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(CATEGORY, id)))
-                .flatMap(category -> references.requireUnused("categories", CATEGORY, id))
-                .then(categories.delete(id))
-                .then());
+        return tx.inRetryingTransaction(() -> lockCategory(id)
+                .flatMap(before -> references.requireUnused("categories", CATEGORY, id)
+                        .then(categories.delete(id))
+                        .then(audit.record(CATEGORY, id, "DELETED", CategoryView.of(before), null, null))));
     }
 
     public Mono<Page<Subcategory>> listSubcategories(long categoryId, String q, Boolean active, PageRequest page) {
@@ -106,31 +118,49 @@ public class CategoryService {
         return tx.inRetryingTransaction(() -> categories.lockById(categoryId)
                         .switchIfEmpty(Mono.error(() -> new NotFoundException(CATEGORY, categoryId)))
                         .flatMap(category -> subcategories.insert(categoryId, details))
-                        .flatMap(subcategories::findById))
+                        .flatMap(subcategories::findById)
+                        .flatMap(created -> audit.record(SUBCATEGORY, created.id(), "CREATED", null,
+                                SubcategoryView.of(created), null).thenReturn(created)))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> subcategoryNameTaken(details));
     }
 
+    /** The row lock makes "before" the state this update replaces, not one a concurrent update already replaced. */
     public Mono<Subcategory> updateSubcategory(long id, long expectedVersion, CategoryDetails details) {
-        return tx.inRetryingTransaction(() -> OptimisticLocking
-                .requireUpdated(subcategories.update(id, expectedVersion, details), () -> subcategories.exists(id),
-                        SUBCATEGORY, id)
-                .then(subcategories.findById(id)))
+        return tx.inRetryingTransaction(() -> lockSubcategory(id)
+                        .flatMap(before -> OptimisticLocking
+                                .requireUpdated(subcategories.update(id, expectedVersion, details),
+                                        () -> Mono.just(true), SUBCATEGORY, id)
+                                .then(subcategories.findById(id))
+                                .flatMap(after -> audit.record(SUBCATEGORY, id, "UPDATED",
+                                        SubcategoryView.of(before), SubcategoryView.of(after), null)
+                                        .thenReturn(after))))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> subcategoryNameTaken(details));
     }
 
     public Mono<Subcategory> setSubcategoryActive(long id, boolean active) {
-        return tx.inRetryingTransaction(() -> subcategories.setActive(id, active)
-                .filter(rows -> rows > 0)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(SUBCATEGORY, id)))
-                .then(subcategories.findById(id)));
+        return tx.inRetryingTransaction(() -> lockSubcategory(id)
+                .flatMap(before -> subcategories.setActive(id, active)
+                        .then(subcategories.findById(id))
+                        .flatMap(after -> audit.record(SUBCATEGORY, id, active ? "ACTIVATED" : "DEACTIVATED",
+                                SubcategoryView.of(before), SubcategoryView.of(after), null).thenReturn(after))));
     }
 
     public Mono<Void> deleteSubcategory(long id) {
-        return tx.inRetryingTransaction(() -> subcategories.lockById(id)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(SUBCATEGORY, id)))
-                .flatMap(subcategory -> references.requireUnused("subcategories", SUBCATEGORY, id))
-                .then(subcategories.delete(id))
-                .then());
+        return tx.inRetryingTransaction(() -> lockSubcategory(id)
+                .flatMap(before -> references.requireUnused("subcategories", SUBCATEGORY, id)
+                        .then(subcategories.delete(id))
+                        .then(audit.record(SUBCATEGORY, id, "DELETED", SubcategoryView.of(before), null, null))));
+    }
+
+    /** The category row locked, with its subcategories as they stand, which is what its audit rows show. */
+    private Mono<CategoryTree> lockCategory(long id) {
+        return categories.lockById(id)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException(CATEGORY, id)))
+                .flatMap(this::withSubcategories);
+    }
+
+    private Mono<Subcategory> lockSubcategory(long id) {
+        return subcategories.lockById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(SUBCATEGORY, id)));
     }
 
     private Mono<CategoryTree> withSubcategories(Category category) {

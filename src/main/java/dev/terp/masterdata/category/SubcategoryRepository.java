@@ -41,11 +41,6 @@ class SubcategoryRepository {
                 .one();
     }
 
-    Mono<Boolean> exists(long id) {
-        return db.sql("SELECT 1 FROM subcategories WHERE id = :id").bind("id", id).map(row -> true).one()
-                .defaultIfEmpty(false);
-    }
-
     Mono<List<Subcategory>> listOfCategory(long categoryId, String q, Boolean active, PageRequest page) {
         DatabaseClient.GenericExecuteSpec query = db.sql("SELECT " + COLUMNS + " FROM subcategories "
                         + "WHERE category_id = :categoryId AND id > :after"

@@ -43,11 +43,6 @@ class GradeRepository {
                 .one();
     }
 
-    Mono<Boolean> exists(long id) {
-        return db.sql("SELECT 1 FROM grades WHERE id = :id").bind("id", id).map(row -> true).one()
-                .defaultIfEmpty(false);
-    }
-
     Mono<List<Grade>> findByIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Mono.just(List.of());

@@ -42,11 +42,6 @@ class LocationRepository {
                 .one();
     }
 
-    Mono<Boolean> exists(long id) {
-        return db.sql("SELECT 1 FROM locations WHERE id = :id").bind("id", id).map(row -> true).one()
-                .defaultIfEmpty(false);
-    }
-
     Mono<List<Location>> list(String q, String site, Boolean active, PageRequest page) {
         DatabaseClient.GenericExecuteSpec query = db.sql("SELECT " + COLUMNS + " FROM locations WHERE id > :after"
                         + (q == null ? "" : " AND (site LIKE :q OR zone LIKE :q OR rack LIKE :q OR shelf LIKE :q "

@@ -2,6 +2,8 @@ package dev.terp.masterdata.location;
 
 import reactor.core.publisher.Mono;
 
+import dev.terp.audit.AuditTrail;
+import dev.terp.masterdata.location.api.LocationView;
 import dev.terp.platform.errors.ConflictException;
 import dev.terp.platform.errors.NotFoundException;
 import dev.terp.platform.paging.Page;
@@ -21,11 +23,14 @@ public class LocationService {
     private final LocationRepository locations;
     private final TransactionRunner tx;
     private final ReferenceGuard references;
+    private final AuditTrail audit;
 
-    LocationService(LocationRepository locations, TransactionRunner tx, ReferenceGuard references) {
+    LocationService(LocationRepository locations, TransactionRunner tx, ReferenceGuard references,
+            AuditTrail audit) {
         this.locations = locations;
         this.tx = tx;
         this.references = references;
+        this.audit = audit;
     }
 
     public Mono<Location> get(long id) {
@@ -37,32 +42,43 @@ public class LocationService {
     }
 
     public Mono<Location> create(LocationAddress address) {
-        return tx.inRetryingTransaction(() -> locations.insert(address).flatMap(locations::findById))
+        return tx.inRetryingTransaction(() -> locations.insert(address)
+                        .flatMap(locations::findById)
+                        .flatMap(created -> audit.record(RESOURCE, created.id(), "CREATED", null,
+                                LocationView.of(created), null).thenReturn(created)))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> addressTaken(address));
     }
 
+    /** The row lock makes "before" the state this update replaces, not one a concurrent update already replaced. */
     public Mono<Location> update(long id, long expectedVersion, LocationAddress address) {
-        return tx.inRetryingTransaction(() -> OptimisticLocking
-                        .requireUpdated(locations.update(id, expectedVersion, address), () -> locations.exists(id),
-                                RESOURCE, id)
-                        .then(locations.findById(id)))
+        return tx.inRetryingTransaction(() -> lockExisting(id)
+                        .flatMap(before -> OptimisticLocking
+                                .requireUpdated(locations.update(id, expectedVersion, address),
+                                        () -> Mono.just(true), RESOURCE, id)
+                                .then(locations.findById(id))
+                                .flatMap(after -> audit.record(RESOURCE, id, "UPDATED", LocationView.of(before),
+                                        LocationView.of(after), null).thenReturn(after))))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> addressTaken(address));
     }
 
     public Mono<Location> setActive(long id, boolean active) {
-        return tx.inRetryingTransaction(() -> locations.setActive(id, active)
-                .filter(rows -> rows > 0)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
-                .then(locations.findById(id)));
+        return tx.inRetryingTransaction(() -> lockExisting(id)
+                .flatMap(before -> locations.setActive(id, active)
+                        .then(locations.findById(id))
+                        .flatMap(after -> audit.record(RESOURCE, id, active ? "ACTIVATED" : "DEACTIVATED",
+                                LocationView.of(before), LocationView.of(after), null).thenReturn(after))));
     }
 
     /** Deletes a location nothing refers to; one in use must be deactivated instead (D-31). */
     public Mono<Void> delete(long id) {
-        return tx.inRetryingTransaction(() -> locations.lockById(id)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
-                .flatMap(location -> references.requireUnused("locations", RESOURCE, id))
-                .then(locations.delete(id))
-                .then());
+        return tx.inRetryingTransaction(() -> lockExisting(id)
+                .flatMap(before -> references.requireUnused("locations", RESOURCE, id)
+                        .then(locations.delete(id))
+                        .then(audit.record(RESOURCE, id, "DELETED", LocationView.of(before), null, null))));
+    }
+
+    private Mono<Location> lockExisting(long id) {
+        return locations.lockById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
     }
 
     private static ConflictException addressTaken(LocationAddress address) {

@@ -51,11 +51,6 @@ class PaymentMethodRepository {
                 .one();
     }
 
-    Mono<Boolean> exists(long id) {
-        return db.sql("SELECT 1 FROM payment_methods WHERE id = :id").bind("id", id).map(row -> true).one()
-                .defaultIfEmpty(false);
-    }
-
     Mono<List<PaymentMethod>> findByIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Mono.just(List.of());
@@ -106,26 +101,18 @@ class PaymentMethodRepository {
     }
 
     /**
-     * Inserts those of the given methods whose code is not taken yet and answers how many it inserted. One
-     * statement, and the unique code key decides, so concurrent callers can never create a code twice.
+     * Inserts the method unless its code is taken and answers whether it did. The unique code key decides, not a
+     * prior read, so concurrent callers can never create a code twice.
      */
-    Mono<Long> insertMissing(List<PaymentMethodDetails> methods) {
-        StringBuilder sql = new StringBuilder(
-                "INSERT IGNORE INTO payment_methods (code, name, description, sort_order) VALUES ");
-        for (int i = 0; i < methods.size(); i++) {
-            sql.append(i == 0 ? "" : ", ")
-                    .append("(:code").append(i).append(", :name").append(i).append(", :description").append(i)
-                    .append(", :sortOrder").append(i).append(')');
-        }
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
-        for (int i = 0; i < methods.size(); i++) {
-            PaymentMethodDetails method = methods.get(i);
-            spec = spec.bind("code" + i, method.code())
-                    .bind("name" + i, method.name())
-                    .bind("description" + i, Parameter.fromOrEmpty(method.description(), String.class))
-                    .bind("sortOrder" + i, method.sortOrder() == null ? 0 : method.sortOrder());
-        }
-        return spec.fetch().rowsUpdated();
+    Mono<Boolean> insertIfMissing(PaymentMethodDetails method) {
+        return db.sql("INSERT IGNORE INTO payment_methods (code, name, description, sort_order) "
+                        + "VALUES (:code, :name, :description, :sortOrder)")
+                .bind("code", method.code())
+                .bind("name", method.name())
+                .bind("description", Parameter.fromOrEmpty(method.description(), String.class))
+                .bind("sortOrder", method.sortOrder() == null ? 0 : method.sortOrder())
+                .fetch().rowsUpdated()
+                .map(rows -> rows > 0);
     }
 
     Mono<Long> update(long id, long expectedVersion, PaymentMethodDetails details) {

@@ -10,6 +10,7 @@ import dev.terp.masterdata.paymentmethod.api.PaymentMethodRequest;
 import dev.terp.masterdata.paymentmethod.api.PaymentMethodView;
 import dev.terp.masterdata.paymentmethod.api.SeedDefaultsView;
 import dev.terp.platform.web.ApiRoutes;
+import dev.terp.platform.web.ApiRoutes.Cost;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,7 +52,7 @@ class PaymentMethodRoutes {
                         .requestBody(requestBodyBuilder().required(true)
                                 .implementation(PaymentMethodReorderRequest.class))
                         .response(responseBuilder().responseCode("200").implementation(PaymentMethodList.class)))
-                .POST(PATH + "/seed-defaults", MASTER_DATA_WRITE, handler::seedDefaults, op -> op
+                .POST(PATH + "/seed-defaults", MASTER_DATA_WRITE, Cost.EXPENSIVE, handler::seedDefaults, op -> op
                         .operationId("seedDefaultPaymentMethods")
                         .summary("Create whichever of CASH, CHECK, CREDIT_CARD, DEBIT_CARD, ACH, WIRE, PAYPAL, VENMO, "
                                 + "ZELLE, OTHER are missing; idempotent and safe to call concurrently")

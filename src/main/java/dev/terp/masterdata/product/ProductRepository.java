@@ -44,17 +44,16 @@ class ProductRepository {
                 .one();
     }
 
-    /** Locks the product row only; the joined rows are read, not locked. */
-    Mono<Long> lockById(long id) {
+    /**
+     * Locks the product row only, then reads it with its joined names: a FOR UPDATE over the join would also lock
+     * the brand, strain and category rows, queueing unrelated edits of those behind this one.
+     */
+    Mono<Product> lockById(long id) {
         return db.sql("SELECT id FROM products WHERE id = :id" + LockMode.WAIT.clause())
                 .bind("id", id)
                 .map(row -> Rows.id(row, "id"))
-                .one();
-    }
-
-    Mono<Boolean> exists(long id) {
-        return db.sql("SELECT 1 FROM products WHERE id = :id").bind("id", id).map(row -> true).one()
-                .defaultIfEmpty(false);
+                .one()
+                .flatMap(this::findById);
     }
 
     /**

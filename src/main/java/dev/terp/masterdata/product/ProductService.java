@@ -3,9 +3,11 @@ package dev.terp.masterdata.product;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.terp.audit.AuditTrail;
 import dev.terp.masterdata.brand.BrandService;
 import dev.terp.masterdata.category.CategoryService;
 import dev.terp.masterdata.category.Subcategory;
+import dev.terp.masterdata.product.api.ProductView;
 import dev.terp.masterdata.strain.StrainService;
 import dev.terp.platform.errors.ConflictException;
 import dev.terp.platform.errors.FieldViolation;
@@ -31,15 +33,17 @@ public class ProductService {
     private final CategoryService categories;
     private final TransactionRunner tx;
     private final ReferenceGuard references;
+    private final AuditTrail audit;
 
     ProductService(ProductRepository products, BrandService brands, StrainService strains,
-            CategoryService categories, TransactionRunner tx, ReferenceGuard references) {
+            CategoryService categories, TransactionRunner tx, ReferenceGuard references, AuditTrail audit) {
         this.products = products;
         this.brands = brands;
         this.strains = strains;
         this.categories = categories;
         this.tx = tx;
         this.references = references;
+        this.audit = audit;
     }
 
     public Mono<Product> get(long id) {
@@ -53,32 +57,43 @@ public class ProductService {
     public Mono<Product> create(ProductDetails details) {
         return tx.inRetryingTransaction(() -> requireReferences(details)
                         .then(products.insert(details))
-                        .flatMap(products::findById))
+                        .flatMap(products::findById)
+                        .flatMap(created -> audit.record(RESOURCE, created.id(), "CREATED", null,
+                                ProductView.of(created), null).thenReturn(created)))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> nameTaken(details));
     }
 
+    /** The row lock makes "before" the state this update replaces, not one a concurrent update already replaced. */
     public Mono<Product> update(long id, long expectedVersion, ProductDetails details) {
         return tx.inRetryingTransaction(() -> requireReferences(details)
-                        .then(OptimisticLocking.requireUpdated(products.update(id, expectedVersion, details),
-                                () -> products.exists(id), RESOURCE, id))
-                        .then(products.findById(id)))
+                        .then(lockExisting(id))
+                        .flatMap(before -> OptimisticLocking
+                                .requireUpdated(products.update(id, expectedVersion, details),
+                                        () -> Mono.just(true), RESOURCE, id)
+                                .then(products.findById(id))
+                                .flatMap(after -> audit.record(RESOURCE, id, "UPDATED", ProductView.of(before),
+                                        ProductView.of(after), null).thenReturn(after))))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> nameTaken(details));
     }
 
     public Mono<Product> setActive(long id, boolean active) {
-        return tx.inRetryingTransaction(() -> products.setActive(id, active)
-                .filter(rows -> rows > 0)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
-                .then(products.findById(id)));
+        return tx.inRetryingTransaction(() -> lockExisting(id)
+                .flatMap(before -> products.setActive(id, active)
+                        .then(products.findById(id))
+                        .flatMap(after -> audit.record(RESOURCE, id, active ? "ACTIVATED" : "DEACTIVATED",
+                                ProductView.of(before), ProductView.of(after), null).thenReturn(after))));
     }
 
     /** Deletes a product nothing refers to; one in use must be deactivated instead (D-31). */
     public Mono<Void> delete(long id) {
-        return tx.inRetryingTransaction(() -> products.lockById(id)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
-                .flatMap(product -> references.requireUnused("products", RESOURCE, id))
-                .then(products.delete(id))
-                .then());
+        return tx.inRetryingTransaction(() -> lockExisting(id)
+                .flatMap(before -> references.requireUnused("products", RESOURCE, id)
+                        .then(products.delete(id))
+                        .then(audit.record(RESOURCE, id, "DELETED", ProductView.of(before), null, null))));
+    }
+
+    private Mono<Product> lockExisting(long id) {
+        return products.lockById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
     }
 
     /**

@@ -50,11 +50,6 @@ class StrainRepository {
                 .one();
     }
 
-    Mono<Boolean> exists(long id) {
-        return db.sql("SELECT 1 FROM strains WHERE id = :id").bind("id", id).map(row -> true).one()
-                .defaultIfEmpty(false);
-    }
-
     Mono<List<Strain>> list(String q, StrainCategory category, Boolean active, PageRequest page) {
         DatabaseClient.GenericExecuteSpec query = db.sql("SELECT " + COLUMNS + " FROM strains WHERE id > :after"
                         + (q == null ? "" : " AND " + MATCHES)

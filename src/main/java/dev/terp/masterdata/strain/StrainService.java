@@ -4,6 +4,8 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import dev.terp.audit.AuditTrail;
+import dev.terp.masterdata.strain.api.StrainView;
 import dev.terp.masterdata.strain.domain.StrainCategory;
 import dev.terp.platform.errors.ConflictException;
 import dev.terp.platform.errors.NotFoundException;
@@ -27,11 +29,13 @@ public class StrainService {
     private final StrainRepository strains;
     private final TransactionRunner tx;
     private final ReferenceGuard references;
+    private final AuditTrail audit;
 
-    StrainService(StrainRepository strains, TransactionRunner tx, ReferenceGuard references) {
+    StrainService(StrainRepository strains, TransactionRunner tx, ReferenceGuard references, AuditTrail audit) {
         this.strains = strains;
         this.tx = tx;
         this.references = references;
+        this.audit = audit;
     }
 
     public Mono<Strain> get(long id) {
@@ -48,32 +52,43 @@ public class StrainService {
     }
 
     public Mono<Strain> create(StrainDetails details) {
-        return tx.inRetryingTransaction(() -> strains.insert(details).flatMap(strains::findById))
+        return tx.inRetryingTransaction(() -> strains.insert(details)
+                        .flatMap(strains::findById)
+                        .flatMap(created -> audit.record(RESOURCE, created.id(), "CREATED", null,
+                                StrainView.of(created), null).thenReturn(created)))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> nameTaken(details));
     }
 
+    /** The row lock makes "before" the state this update replaces, not one a concurrent update already replaced. */
     public Mono<Strain> update(long id, long expectedVersion, StrainDetails details) {
-        return tx.inRetryingTransaction(() -> OptimisticLocking
-                        .requireUpdated(strains.update(id, expectedVersion, details), () -> strains.exists(id),
-                                RESOURCE, id)
-                        .then(strains.findById(id)))
+        return tx.inRetryingTransaction(() -> lockExisting(id)
+                        .flatMap(before -> OptimisticLocking
+                                .requireUpdated(strains.update(id, expectedVersion, details),
+                                        () -> Mono.just(true), RESOURCE, id)
+                                .then(strains.findById(id))
+                                .flatMap(after -> audit.record(RESOURCE, id, "UPDATED", StrainView.of(before),
+                                        StrainView.of(after), null).thenReturn(after))))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> nameTaken(details));
     }
 
     public Mono<Strain> setActive(long id, boolean active) {
-        return tx.inRetryingTransaction(() -> strains.setActive(id, active)
-                .filter(rows -> rows > 0)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
-                .then(strains.findById(id)));
+        return tx.inRetryingTransaction(() -> lockExisting(id)
+                .flatMap(before -> strains.setActive(id, active)
+                        .then(strains.findById(id))
+                        .flatMap(after -> audit.record(RESOURCE, id, active ? "ACTIVATED" : "DEACTIVATED",
+                                StrainView.of(before), StrainView.of(after), null).thenReturn(after))));
     }
 
     /** Deletes a strain no product names; one in use must be deactivated instead (D-31). */
     public Mono<Void> delete(long id) {
-        return tx.inRetryingTransaction(() -> strains.lockById(id)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
-                .flatMap(strain -> references.requireUnused("strains", RESOURCE, id))
-                .then(strains.delete(id))
-                .then());
+        return tx.inRetryingTransaction(() -> lockExisting(id)
+                .flatMap(before -> references.requireUnused("strains", RESOURCE, id)
+                        .then(strains.delete(id))
+                        .then(audit.record(RESOURCE, id, "DELETED", StrainView.of(before), null, null))));
+    }
+
+    private Mono<Strain> lockExisting(long id) {
+        return strains.lockById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
     }
 
     private static ConflictException nameTaken(StrainDetails details) {

@@ -40,11 +40,6 @@ class VendorRepository {
                 .one();
     }
 
-    Mono<Boolean> exists(long id) {
-        return db.sql("SELECT 1 FROM vendors WHERE id = :id").bind("id", id).map(row -> true).one()
-                .defaultIfEmpty(false);
-    }
-
     Mono<List<Vendor>> list(String q, Boolean active, PageRequest page) {
         DatabaseClient.GenericExecuteSpec query = db.sql("SELECT " + COLUMNS + " FROM vendors WHERE id > :after"
                         + (q == null ? "" : " AND (name LIKE :q OR contact_name LIKE :q OR contact_email LIKE :q)")

@@ -2,6 +2,8 @@ package dev.terp.masterdata.vendor;
 
 import reactor.core.publisher.Mono;
 
+import dev.terp.audit.AuditTrail;
+import dev.terp.masterdata.vendor.api.VendorView;
 import dev.terp.platform.errors.ConflictException;
 import dev.terp.platform.errors.NotFoundException;
 import dev.terp.platform.paging.Page;
@@ -21,11 +23,13 @@ public class VendorService {
     private final VendorRepository vendors;
     private final TransactionRunner tx;
     private final ReferenceGuard references;
+    private final AuditTrail audit;
 
-    VendorService(VendorRepository vendors, TransactionRunner tx, ReferenceGuard references) {
+    VendorService(VendorRepository vendors, TransactionRunner tx, ReferenceGuard references, AuditTrail audit) {
         this.vendors = vendors;
         this.tx = tx;
         this.references = references;
+        this.audit = audit;
     }
 
     public Mono<Vendor> get(long id) {
@@ -37,32 +41,43 @@ public class VendorService {
     }
 
     public Mono<Vendor> create(VendorDetails details) {
-        return tx.inRetryingTransaction(() -> vendors.insert(details).flatMap(vendors::findById))
+        return tx.inRetryingTransaction(() -> vendors.insert(details)
+                        .flatMap(vendors::findById)
+                        .flatMap(created -> audit.record(RESOURCE, created.id(), "CREATED", null,
+                                VendorView.of(created), null).thenReturn(created)))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> nameTaken(details));
     }
 
+    /** The row lock makes "before" the state this update replaces, not one a concurrent update already replaced. */
     public Mono<Vendor> update(long id, long expectedVersion, VendorDetails details) {
-        return tx.inRetryingTransaction(() -> OptimisticLocking
-                        .requireUpdated(vendors.update(id, expectedVersion, details), () -> vendors.exists(id),
-                                RESOURCE, id)
-                        .then(vendors.findById(id)))
+        return tx.inRetryingTransaction(() -> lockExisting(id)
+                        .flatMap(before -> OptimisticLocking
+                                .requireUpdated(vendors.update(id, expectedVersion, details),
+                                        () -> Mono.just(true), RESOURCE, id)
+                                .then(vendors.findById(id))
+                                .flatMap(after -> audit.record(RESOURCE, id, "UPDATED", VendorView.of(before),
+                                        VendorView.of(after), null).thenReturn(after))))
                 .onErrorMap(DuplicateKeyException.class, duplicate -> nameTaken(details));
     }
 
     public Mono<Vendor> setActive(long id, boolean active) {
-        return tx.inRetryingTransaction(() -> vendors.setActive(id, active)
-                .filter(rows -> rows > 0)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
-                .then(vendors.findById(id)));
+        return tx.inRetryingTransaction(() -> lockExisting(id)
+                .flatMap(before -> vendors.setActive(id, active)
+                        .then(vendors.findById(id))
+                        .flatMap(after -> audit.record(RESOURCE, id, active ? "ACTIVATED" : "DEACTIVATED",
+                                VendorView.of(before), VendorView.of(after), null).thenReturn(after))));
     }
 
     /** Deletes a vendor nothing refers to; one in use must be deactivated instead (D-31). */
     public Mono<Void> delete(long id) {
-        return tx.inRetryingTransaction(() -> vendors.lockById(id)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
-                .flatMap(vendor -> references.requireUnused("vendors", RESOURCE, id))
-                .then(vendors.delete(id))
-                .then());
+        return tx.inRetryingTransaction(() -> lockExisting(id)
+                .flatMap(before -> references.requireUnused("vendors", RESOURCE, id)
+                        .then(vendors.delete(id))
+                        .then(audit.record(RESOURCE, id, "DELETED", VendorView.of(before), null, null))));
+    }
+
+    private Mono<Vendor> lockExisting(long id) {
+        return vendors.lockById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
     }
 
     private static ConflictException nameTaken(VendorDetails details) {

@@ -7,8 +7,11 @@ import java.util.function.Consumer;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import org.springdoc.core.fn.builders.operation.Builder;
 import org.springdoc.webflux.core.fn.SpringdocRouteBuilder;
+import reactor.core.publisher.Mono;
 
+import dev.terp.platform.openapi.OpenApiConfiguration;
 import dev.terp.platform.security.AccessGate;
+import dev.terp.platform.security.Permissions;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
@@ -20,6 +23,7 @@ import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder
 import static org.springdoc.core.fn.builders.content.Builder.contentBuilder;
 import static org.springdoc.core.fn.builders.parameter.Builder.parameterBuilder;
 import static org.springdoc.core.fn.builders.schema.Builder.schemaBuilder;
+import static org.springdoc.core.fn.builders.securityrequirement.Builder.securityRequirementBuilder;
 
 /**
  * How a module declares its routes: path, permission, handler and OpenAPI operation in one line each. Every route
@@ -34,6 +38,11 @@ public class ApiRoutes {
 
     public ApiRoutes(AccessGate accessGate) {
         this.accessGate = accessGate;
+    }
+
+    /** EXPENSIVE routes (exports, seeds, recalculations) also draw from the strict rate limit. */
+    public enum Cost {
+        NORMAL, EXPENSIVE
     }
 
     public Definitions define(String tag) {
@@ -56,31 +65,61 @@ public class ApiRoutes {
 
         public Definitions GET(String path, String permission, HandlerFunction<ServerResponse> handler,
                 Consumer<Builder> docs) {
-            builder.GET(path, guarded(HttpMethod.GET, path, permission, handler), documented(path, docs));
+            return GET(path, permission, Cost.NORMAL, handler, docs);
+        }
+
+        public Definitions GET(String path, String permission, Cost cost, HandlerFunction<ServerResponse> handler,
+                Consumer<Builder> docs) {
+            builder.GET(path, guarded(HttpMethod.GET, path, permission, cost, handler),
+                    documented(path, permission, docs));
             return this;
         }
 
         public Definitions POST(String path, String permission, HandlerFunction<ServerResponse> handler,
                 Consumer<Builder> docs) {
-            builder.POST(path, guarded(HttpMethod.POST, path, permission, handler), documented(path, docs));
+            return POST(path, permission, Cost.NORMAL, handler, docs);
+        }
+
+        public Definitions POST(String path, String permission, Cost cost, HandlerFunction<ServerResponse> handler,
+                Consumer<Builder> docs) {
+            builder.POST(path, guarded(HttpMethod.POST, path, permission, cost, handler),
+                    documented(path, permission, docs));
             return this;
         }
 
         public Definitions PUT(String path, String permission, HandlerFunction<ServerResponse> handler,
                 Consumer<Builder> docs) {
-            builder.PUT(path, guarded(HttpMethod.PUT, path, permission, handler), documented(path, docs));
+            return PUT(path, permission, Cost.NORMAL, handler, docs);
+        }
+
+        public Definitions PUT(String path, String permission, Cost cost, HandlerFunction<ServerResponse> handler,
+                Consumer<Builder> docs) {
+            builder.PUT(path, guarded(HttpMethod.PUT, path, permission, cost, handler),
+                    documented(path, permission, docs));
             return this;
         }
 
         public Definitions PATCH(String path, String permission, HandlerFunction<ServerResponse> handler,
                 Consumer<Builder> docs) {
-            builder.PATCH(path, guarded(HttpMethod.PATCH, path, permission, handler), documented(path, docs));
+            return PATCH(path, permission, Cost.NORMAL, handler, docs);
+        }
+
+        public Definitions PATCH(String path, String permission, Cost cost, HandlerFunction<ServerResponse> handler,
+                Consumer<Builder> docs) {
+            builder.PATCH(path, guarded(HttpMethod.PATCH, path, permission, cost, handler),
+                    documented(path, permission, docs));
             return this;
         }
 
         public Definitions DELETE(String path, String permission, HandlerFunction<ServerResponse> handler,
                 Consumer<Builder> docs) {
-            builder.DELETE(path, guarded(HttpMethod.DELETE, path, permission, handler), documented(path, docs));
+            return DELETE(path, permission, Cost.NORMAL, handler, docs);
+        }
+
+        public Definitions DELETE(String path, String permission, Cost cost, HandlerFunction<ServerResponse> handler,
+                Consumer<Builder> docs) {
+            builder.DELETE(path, guarded(HttpMethod.DELETE, path, permission, cost, handler),
+                    documented(path, permission, docs));
             return this;
         }
 
@@ -88,16 +127,18 @@ public class ApiRoutes {
             return builder.build();
         }
 
-        private HandlerFunction<ServerResponse> guarded(HttpMethod method, String path, String permission,
+        private HandlerFunction<ServerResponse> guarded(HttpMethod method, String path, String permission, Cost cost,
                 HandlerFunction<ServerResponse> handler) {
             if (permission == null || permission.isBlank()) {
                 throw new IllegalArgumentException(method + " " + path + " declares no permission");
             }
-            declared.add(new RouteDescriptor(method.name(), path, permission));
-            return request -> accessGate.check(request, permission).then(handler.handle(request));
+            declared.add(new RouteDescriptor(method.name(), path, permission, cost));
+            boolean expensive = cost == Cost.EXPENSIVE;
+            return request -> accessGate.check(request, permission, expensive).then(Mono.defer(() ->
+                    handler.handle(request)));
         }
 
-        private Consumer<Builder> documented(String path, Consumer<Builder> docs) {
+        private Consumer<Builder> documented(String path, String permission, Consumer<Builder> docs) {
             return operation -> {
                 operation.tag(tag);
                 docs.accept(operation);
@@ -105,10 +146,16 @@ public class ApiRoutes {
                     operation.parameter(parameterBuilder().in(ParameterIn.PATH).name("id").required(true)
                             .description("Positive integer id").implementation(Long.class));
                 }
+                if (!Permissions.PUBLIC.equals(permission)) {
+                    operation.security(securityRequirementBuilder().name(OpenApiConfiguration.BEARER));
+                    problem(operation, "401", "No valid bearer token (UNAUTHENTICATED)");
+                    problem(operation, "403", "The caller's roles do not grant " + permission + " (FORBIDDEN)");
+                }
                 problem(operation, "400", "Invalid input (VALIDATION_FAILED, MALFORMED_REQUEST)");
                 problem(operation, "404", "No such resource (NOT_FOUND)");
                 problem(operation, "413", "Body larger than 1 MiB (PAYLOAD_TOO_LARGE)");
                 problem(operation, "415", "Body is not application/json (UNSUPPORTED_MEDIA_TYPE)");
+                problem(operation, "429", "Rate limit exceeded (RATE_LIMITED); see Retry-After");
                 problem(operation, "500", "Unexpected failure (INTERNAL); quote the traceId");
                 problem(operation, "503", "Database or Redis unavailable, or transaction deadline passed");
             };

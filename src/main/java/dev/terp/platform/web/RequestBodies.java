@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +36,23 @@ public class RequestBodies {
         validator.validate(new WarmUp(null));
     }
 
+    /** {@code items[0].quantity}, {@code orderedIds[1]}: the JSON path a client recognises. */
+    static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.isInIterable()) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getKind() == ElementKind.PROPERTY) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
     private record WarmUp(@NotNull @Email @Size(max = 1) String value) {
     }
 
@@ -47,7 +66,7 @@ public class RequestBodies {
         Set<ConstraintViolation<T>> violations = validator.validate(body);
         if (!violations.isEmpty()) {
             List<FieldViolation> fields = violations.stream()
-                    .map(v -> new FieldViolation(v.getPropertyPath().toString(), v.getMessage()))
+                    .map(v -> new FieldViolation(fieldOf(v.getPropertyPath()), v.getMessage()))
                     .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
                     .toList();
             throw new ValidationException(fields);

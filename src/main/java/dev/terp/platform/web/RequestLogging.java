@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import dev.terp.platform.observability.TraceIds;
+import dev.terp.platform.security.Actor;
+import dev.terp.platform.security.AuthenticationFilter;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,7 +29,6 @@ import org.springframework.web.server.WebFilterChain;
 public class RequestLogging implements WebFilter {
 
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
-    private static final String USER_ATTRIBUTE = RequestLogging.class.getName() + ".user";
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Logger log = LoggerFactory.getLogger(RequestLogging.class);
 
@@ -36,16 +37,14 @@ public class RequestLogging implements WebFilter {
         long started = System.nanoTime();
         String requestId = requestIdOf(exchange);
         exchange.getResponse().getHeaders().set(REQUEST_ID_HEADER, requestId);
-        return exchange.getPrincipal()
-                .doOnNext(principal -> exchange.getAttributes().put(USER_ATTRIBUTE, principal.getName()))
-                .then(chain.filter(exchange))
+        return chain.filter(exchange)
                 .doFinally(signal -> logCompleted(exchange, requestId, started));
     }
 
     /** The acting user's name for logs, or {@code anonymous} before authentication has run. */
     static String userOf(ServerWebExchange exchange) {
-        Object user = exchange.getAttributes().get(USER_ATTRIBUTE);
-        return user == null ? "anonymous" : user.toString();
+        Actor actor = exchange.getAttribute(AuthenticationFilter.ACTOR_ATTRIBUTE);
+        return actor == null ? "anonymous" : actor.username();
     }
 
     private static void logCompleted(ServerWebExchange exchange, String requestId, long started) {

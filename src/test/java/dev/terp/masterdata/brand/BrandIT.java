@@ -7,7 +7,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.terp.masterdata.AuditHistory;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -26,6 +28,9 @@ class BrandIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    TestTokens tokens;
 
     @Test
     void createsABrandOfAVendorAndReadsItBackWithItsVersionAsETag() {
@@ -369,6 +374,38 @@ class BrandIT {
                 .jsonPath("$.paths['/api/v1/brands/{id}/activate'].post.operationId").isEqualTo("activateBrand")
                 .jsonPath("$.paths['/api/v1/brands/{id}/deactivate'].post.operationId").isEqualTo("deactivateBrand")
                 .jsonPath("$.components.schemas.BrandRequest.properties.name.maxLength").isEqualTo(255);
+    }
+
+    @Test
+    void everyWriteIsAuditedWithTheActorAndTheStateBeforeAndAfter() {
+        long vendor = createVendor(unique("Audited vendor"));
+        String original = unique("Audited");
+        long id = createBrand(original, null);
+        String renamed = unique("Audited renamed");
+        http.put().uri("/api/v1/brands/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"0\"")
+                .bodyValue(Map.of("name", renamed, "vendorId", vendor))
+                .exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/brands/{id}/deactivate", id).exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/brands/{id}/activate", id).exchange().expectStatus().isOk();
+        http.delete().uri("/api/v1/brands/{id}", id).exchange().expectStatus().isNoContent();
+
+        List<AuditHistory.Row> history = AuditHistory.of(http, "Brand", id);
+        assertThat(history).extracting(AuditHistory.Row::action)
+                .containsExactly("DELETED", "ACTIVATED", "DEACTIVATED", "UPDATED", "CREATED");
+        assertThat(history).extracting(AuditHistory.Row::actorUsername).containsOnly(tokens.adminUsername());
+        assertThat(history.get(4).before()).isNull();
+        assertThat(history.get(4).after()).containsEntry("name", original).containsEntry("vendorId", null);
+        assertThat(history.get(3).before()).containsEntry("name", original).containsEntry("vendorId", null)
+                .containsEntry("version", 0);
+        assertThat(history.get(3).after()).containsEntry("name", renamed).containsEntry("vendorId", (int) vendor)
+                .containsEntry("version", 1);
+        assertThat(history.get(2).before()).containsEntry("active", true);
+        assertThat(history.get(2).after()).containsEntry("active", false);
+        assertThat(history.get(1).before()).containsEntry("active", false);
+        assertThat(history.get(1).after()).containsEntry("active", true);
+        assertThat(history.get(0).before()).containsEntry("name", renamed).containsEntry("version", 3);
+        assertThat(history.get(0).after()).isNull();
     }
 
     private Map<?, ?> list(Map<String, String> params) {

@@ -6,7 +6,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.terp.masterdata.AuditHistory;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -25,6 +27,9 @@ class CategoryIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    TestTokens tokens;
 
     @Test
     void createsACategoryAndReadsItBackWithItsSubcategoriesAndVersionAsETag() {
@@ -355,6 +360,37 @@ class CategoryIT {
                 .jsonPath("$.paths['/api/v1/categories/{id}/activate'].post.operationId").isEqualTo("activateCategory")
                 .jsonPath("$.components.schemas.CategoryRequest.properties.name.maxLength").isEqualTo(100)
                 .jsonPath("$.components.schemas.Category.properties.subcategories").exists();
+    }
+
+    @Test
+    void everyWriteIsAuditedWithTheActorAndTheStateBeforeAndAfter() {
+        String original = unique("Audited");
+        long id = createCategory(original);
+        String renamed = unique("Audited renamed");
+        http.put().uri("/api/v1/categories/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"0\"")
+                .bodyValue(Map.of("name", renamed, "description", "Flower and pre-rolls"))
+                .exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/categories/{id}/deactivate", id).exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/categories/{id}/activate", id).exchange().expectStatus().isOk();
+        http.delete().uri("/api/v1/categories/{id}", id).exchange().expectStatus().isNoContent();
+
+        List<AuditHistory.Row> history = AuditHistory.of(http, "Category", id);
+        assertThat(history).extracting(AuditHistory.Row::action)
+                .containsExactly("DELETED", "ACTIVATED", "DEACTIVATED", "UPDATED", "CREATED");
+        assertThat(history).extracting(AuditHistory.Row::actorUsername).containsOnly(tokens.adminUsername());
+        assertThat(history.get(4).before()).isNull();
+        assertThat(history.get(4).after()).containsEntry("name", original).containsEntry("subcategories", List.of());
+        assertThat(history.get(3).before()).containsEntry("name", original).containsEntry("description", null)
+                .containsEntry("version", 0);
+        assertThat(history.get(3).after()).containsEntry("name", renamed)
+                .containsEntry("description", "Flower and pre-rolls").containsEntry("version", 1);
+        assertThat(history.get(2).before()).containsEntry("active", true);
+        assertThat(history.get(2).after()).containsEntry("active", false);
+        assertThat(history.get(1).before()).containsEntry("active", false);
+        assertThat(history.get(1).after()).containsEntry("active", true);
+        assertThat(history.get(0).before()).containsEntry("name", renamed).containsEntry("version", 3);
+        assertThat(history.get(0).after()).isNull();
     }
 
     private long createCategory(String name) {

@@ -6,7 +6,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.terp.masterdata.AuditHistory;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -25,6 +27,9 @@ class SubcategoryIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    TestTokens tokens;
 
     @Autowired
     CategoryService categories;
@@ -267,6 +272,38 @@ class SubcategoryIT {
                 .jsonPath("$.paths['/api/v1/subcategories/{id}'].delete.responses['409']").exists()
                 .jsonPath("$.paths['/api/v1/subcategories/{id}/deactivate'].post").exists()
                 .jsonPath("$.components.schemas.SubcategoryRequest.properties.name.maxLength").isEqualTo(100);
+    }
+
+    @Test
+    void everyWriteIsAuditedWithTheActorAndTheStateBeforeAndAfter() {
+        long category = createCategory(unique("Audited parent"));
+        String original = unique("Audited");
+        long id = createSubcategory(category, original);
+        String renamed = unique("Audited renamed");
+        http.put().uri("/api/v1/subcategories/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"0\"")
+                .bodyValue(Map.of("name", renamed))
+                .exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/subcategories/{id}/deactivate", id).exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/subcategories/{id}/activate", id).exchange().expectStatus().isOk();
+        http.delete().uri("/api/v1/subcategories/{id}", id).exchange().expectStatus().isNoContent();
+
+        List<AuditHistory.Row> history = AuditHistory.of(http, "Subcategory", id);
+        assertThat(history).extracting(AuditHistory.Row::action)
+                .containsExactly("DELETED", "ACTIVATED", "DEACTIVATED", "UPDATED", "CREATED");
+        assertThat(history).extracting(AuditHistory.Row::actorUsername).containsOnly(tokens.adminUsername());
+        assertThat(history.get(4).before()).isNull();
+        assertThat(history.get(4).after()).containsEntry("name", original).containsEntry("categoryId", (int) category);
+        assertThat(history.get(3).before()).containsEntry("name", original).containsEntry("version", 0);
+        assertThat(history.get(3).after()).containsEntry("name", renamed).containsEntry("version", 1);
+        assertThat(history.get(2).before()).containsEntry("active", true);
+        assertThat(history.get(2).after()).containsEntry("active", false);
+        assertThat(history.get(1).before()).containsEntry("active", false);
+        assertThat(history.get(1).after()).containsEntry("active", true);
+        assertThat(history.get(0).before()).containsEntry("name", renamed).containsEntry("version", 3);
+        assertThat(history.get(0).after()).isNull();
+        assertThat(AuditHistory.actions(http, "Category", category)).as("the parent's own trail")
+                .containsExactly("CREATED");
     }
 
     private long createCategory(String name) {

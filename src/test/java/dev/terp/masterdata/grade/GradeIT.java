@@ -11,7 +11,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import dev.terp.masterdata.AuditHistory;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -30,6 +32,9 @@ class GradeIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    TestTokens tokens;
 
     @Test
     void createsAGradeAndReadsItBackWithItsVersionAsETag() {
@@ -344,6 +349,78 @@ class GradeIT {
                 .jsonPath("$.paths['/api/v1/grades/{id}'].delete.responses['409']").exists()
                 .jsonPath("$.components.schemas.GradeRequest.properties.name.maxLength").isEqualTo(50)
                 .jsonPath("$.components.schemas.GradeReorderRequest.properties.orderedIds").exists();
+    }
+
+    @Test
+    void everyWriteIsAuditedWithTheActorAndTheStateBeforeAndAfter() {
+        String original = unique("Audited");
+        long id = createGrade(original, 0);
+        long other = createGrade(unique("Audited neighbour"), 1);
+        String renamed = unique("Audited renamed");
+        http.put().uri("/api/v1/grades/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"0\"")
+                .bodyValue(Map.of("name", renamed, "description", "Top shelf"))
+                .exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/grades/reorder").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("orderedIds", List.of(other, id)))
+                .exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/grades/{id}/deactivate", id).exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/grades/{id}/activate", id).exchange().expectStatus().isOk();
+        http.delete().uri("/api/v1/grades/{id}", id).exchange().expectStatus().isNoContent();
+
+        List<AuditHistory.Row> history = AuditHistory.of(http, "Grade", id);
+        assertThat(history).extracting(AuditHistory.Row::action)
+                .containsExactly("DELETED", "ACTIVATED", "DEACTIVATED", "REORDERED", "UPDATED", "CREATED");
+        assertThat(history).extracting(AuditHistory.Row::actorUsername).containsOnly(tokens.adminUsername());
+        assertThat(history.get(5).before()).isNull();
+        assertThat(history.get(5).after()).containsEntry("name", original).containsEntry("sortOrder", 0);
+        assertThat(history.get(4).before()).containsEntry("name", original).containsEntry("description", null);
+        assertThat(history.get(4).after()).containsEntry("name", renamed).containsEntry("description", "Top shelf")
+                .containsEntry("version", 1);
+        assertThat(history.get(3).before()).containsEntry("sortOrder", 0).containsEntry("version", 1);
+        assertThat(history.get(3).after()).containsEntry("sortOrder", 1).containsEntry("version", 2);
+        assertThat(history.get(2).before()).containsEntry("active", true);
+        assertThat(history.get(2).after()).containsEntry("active", false);
+        assertThat(history.get(1).before()).containsEntry("active", false);
+        assertThat(history.get(1).after()).containsEntry("active", true);
+        assertThat(history.get(0).before()).containsEntry("name", renamed).containsEntry("sortOrder", 1);
+        assertThat(history.get(0).after()).isNull();
+        assertThat(AuditHistory.of(http, "Grade", other)).extracting(AuditHistory.Row::action)
+                .containsExactly("REORDERED", "CREATED");
+    }
+
+    /**
+     * A reorder of two grades writes two audit rows, the lower id's first. A trigger refuses the second, so the
+     * transaction fails after the first row was written: that row must go with the rolled-back move.
+     */
+    @Test
+    void aReorderThatFailsAfterItsFirstAuditRowKeepsNeitherTheMovesNorTheRow() {
+        long first = createGrade(unique("Rollback first"), 0);
+        long second = createGrade(unique("Rollback second"), 1);
+        String trigger = "refuse_audit_of_grade_" + second;
+        db.sql("CREATE TRIGGER " + trigger + " BEFORE INSERT ON audit_logs FOR EACH ROW BEGIN "
+                        + "IF NEW.entity = 'Grade' AND NEW.entity_id = " + second + " THEN "
+                        + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit row refused by the test'; END IF; END")
+                .then().block();
+        try {
+            http.post().uri("/api/v1/grades/reorder").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("orderedIds", List.of(second, first)))
+                    .exchange()
+                    .expectStatus().is5xxServerError();
+        } finally {
+            db.sql("DROP TRIGGER IF EXISTS " + trigger).then().block();
+        }
+
+        assertUnchanged(first, 0);
+        assertThat(sortOrderOf(second)).isEqualTo(1);
+        assertThat(AuditHistory.actions(http, "Grade", first)).containsExactly("CREATED");
+        assertThat(AuditHistory.actions(http, "Grade", second)).containsExactly("CREATED");
+
+        http.post().uri("/api/v1/grades/reorder").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("orderedIds", List.of(second, first)))
+                .exchange().expectStatus().isOk();
+        assertThat(AuditHistory.actions(http, "Grade", first)).containsExactly("REORDERED", "CREATED");
+        assertThat(AuditHistory.actions(http, "Grade", second)).containsExactly("REORDERED", "CREATED");
     }
 
     private void assertUnchanged(long id, int sortOrder) {

@@ -7,7 +7,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.terp.masterdata.AuditHistory;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -26,6 +28,9 @@ class LocationIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    TestTokens tokens;
 
     @Test
     void createsAFullAddressAndReadsItBackWithItsVersionAsETag() {
@@ -276,6 +281,37 @@ class LocationIT {
                 .jsonPath("$.paths['/api/v1/locations/{id}'].put.responses['409']").exists()
                 .jsonPath("$.paths['/api/v1/locations/{id}'].delete.responses['409']").exists()
                 .jsonPath("$.components.schemas.LocationRequest.properties.bin.maxLength").isEqualTo(100);
+    }
+
+    @Test
+    void everyWriteIsAuditedWithTheActorAndTheStateBeforeAndAfter() {
+        String site = unique("Audited");
+        long id = createLocation(site, "Vault", null);
+        http.put().uri("/api/v1/locations/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"0\"")
+                .bodyValue(Map.of("site", site, "zone", "Dock", "rack", "R7"))
+                .exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/locations/{id}/deactivate", id).exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/locations/{id}/activate", id).exchange().expectStatus().isOk();
+        http.delete().uri("/api/v1/locations/{id}", id).exchange().expectStatus().isNoContent();
+
+        List<AuditHistory.Row> history = AuditHistory.of(http, "Location", id);
+        assertThat(history).extracting(AuditHistory.Row::action)
+                .containsExactly("DELETED", "ACTIVATED", "DEACTIVATED", "UPDATED", "CREATED");
+        assertThat(history).extracting(AuditHistory.Row::actorUsername).containsOnly(tokens.adminUsername());
+        assertThat(history.get(4).before()).isNull();
+        assertThat(history.get(4).after()).containsEntry("site", site).containsEntry("zone", "Vault")
+                .containsEntry("rack", null);
+        assertThat(history.get(3).before()).containsEntry("zone", "Vault").containsEntry("rack", null)
+                .containsEntry("version", 0);
+        assertThat(history.get(3).after()).containsEntry("zone", "Dock").containsEntry("rack", "R7")
+                .containsEntry("version", 1);
+        assertThat(history.get(2).before()).containsEntry("active", true);
+        assertThat(history.get(2).after()).containsEntry("active", false);
+        assertThat(history.get(1).before()).containsEntry("active", false);
+        assertThat(history.get(1).after()).containsEntry("active", true);
+        assertThat(history.get(0).before()).containsEntry("zone", "Dock").containsEntry("version", 3);
+        assertThat(history.get(0).after()).isNull();
     }
 
     private long createLocation(String site, String zone, String rack) {

@@ -2,6 +2,7 @@ package dev.terp.masterdata.paymentmethod;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -9,9 +10,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import dev.terp.masterdata.AuditHistory;
+import dev.terp.platform.security.Role;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -22,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PaymentMethodIT {
 
     private static final long MISSING = 987_654_321L;
+    private static final long SEEDER_ID = 900_100_001L;
+    private static final long PARALLEL_SEEDER_ID = 900_100_002L;
     private static final List<String> DEFAULT_CODES = List.of("CASH", "CHECK", "CREDIT_CARD", "DEBIT_CARD", "ACH",
             "WIRE", "PAYPAL", "VENMO", "ZELLE", "OTHER");
 
@@ -30,6 +37,9 @@ class PaymentMethodIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    TestTokens tokens;
 
     @Test
     void createsAMethodWithAnUpperCaseCodeAndReadsItByIdAndByCode() {
@@ -278,13 +288,16 @@ class PaymentMethodIT {
                 .expectBody().jsonPath("$.name").isEqualTo("Credit Card");
     }
 
+    /** Seeding is an expensive operation: ten seeds take a user's whole strict rate limit, so a user of its own. */
     @Test
     void parallelSeedsCreateEachDefaultExactlyOnce() {
+        String token = tokens.forUser(PARALLEL_SEEDER_ID, "parallel-seeder", Set.of(Role.ADMIN));
         removeDefaults();
         long before = countDefaults();
 
         List<Map<?, ?>> answers = Flux.range(0, 10)
-                .flatMap(i -> Mono.<Map<?, ?>>fromCallable(this::seed).subscribeOn(Schedulers.boundedElastic()), 10)
+                .flatMap(i -> Mono.<Map<?, ?>>fromCallable(() -> seedAs(token))
+                        .subscribeOn(Schedulers.boundedElastic()), 10)
                 .collectList().block();
 
         assertThat(answers).hasSize(10).allSatisfy(answer -> assertThat(codesOf(answer))
@@ -320,6 +333,75 @@ class PaymentMethodIT {
                 .jsonPath("$.paths['/api/v1/payment-methods/{id}'].delete.responses['409']").exists()
                 .jsonPath("$.components.schemas.PaymentMethodRequest.properties.code.pattern").exists()
                 .jsonPath("$.components.schemas.PaymentMethodSeedResult.properties.created").exists();
+    }
+
+    @Test
+    void everyWriteIsAuditedWithTheActorAndTheStateBeforeAndAfter() {
+        String code = uniqueCode("AUDIT");
+        long id = createMethod(code, "Audited", 0);
+        long other = createMethod(uniqueCode("AUDIT_NEXT"), "Audited neighbour", 1);
+        http.put().uri("/api/v1/payment-methods/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"0\"")
+                .bodyValue(Map.of("code", code, "name", "Audited renamed"))
+                .exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/payment-methods/reorder").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("orderedIds", List.of(other, id)))
+                .exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/payment-methods/{id}/deactivate", id).exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/payment-methods/{id}/activate", id).exchange().expectStatus().isOk();
+        http.delete().uri("/api/v1/payment-methods/{id}", id).exchange().expectStatus().isNoContent();
+
+        List<AuditHistory.Row> history = AuditHistory.of(http, "PaymentMethod", id);
+        assertThat(history).extracting(AuditHistory.Row::action)
+                .containsExactly("DELETED", "ACTIVATED", "DEACTIVATED", "REORDERED", "UPDATED", "CREATED");
+        assertThat(history).extracting(AuditHistory.Row::actorUsername).containsOnly(tokens.adminUsername());
+        assertThat(history.get(5).before()).isNull();
+        assertThat(history.get(5).after()).containsEntry("code", code.toUpperCase()).containsEntry("name", "Audited");
+        assertThat(history.get(4).before()).containsEntry("name", "Audited").containsEntry("version", 0);
+        assertThat(history.get(4).after()).containsEntry("name", "Audited renamed").containsEntry("version", 1);
+        assertThat(history.get(3).before()).containsEntry("sortOrder", 0);
+        assertThat(history.get(3).after()).containsEntry("sortOrder", 1).containsEntry("version", 2);
+        assertThat(history.get(2).before()).containsEntry("active", true);
+        assertThat(history.get(2).after()).containsEntry("active", false);
+        assertThat(history.get(1).before()).containsEntry("active", false);
+        assertThat(history.get(1).after()).containsEntry("active", true);
+        assertThat(history.get(0).before()).containsEntry("name", "Audited renamed").containsEntry("version", 4);
+        assertThat(history.get(0).after()).isNull();
+        assertThat(AuditHistory.actions(http, "PaymentMethod", other)).containsExactly("REORDERED", "CREATED");
+    }
+
+    /**
+     * Seeds as a user of its own: the audit rows must name whoever seeded, and seeding draws from the strict rate
+     * limit, which the administrator's other seeds in this class already use up.
+     */
+    @Test
+    void seedingAuditsEachMethodItCreatedAsTheSeedingUserAndNothingWhenAllExist() {
+        String seeder = "audit-seeder-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = tokens.forUser(SEEDER_ID, seeder, Set.of(Role.ADMIN));
+        removeDefaults();
+        Map<?, ?> first = seedAs(token);
+        assertThat(((Number) first.get("created")).longValue()).isEqualTo(10);
+        Map<?, ?> second = seedAs(token);
+        assertThat(((Number) second.get("created")).longValue()).isZero();
+
+        for (Object item : (List<?>) second.get("items")) {
+            Map<?, ?> method = (Map<?, ?>) item;
+            List<AuditHistory.Row> history = AuditHistory.of(http, "PaymentMethod",
+                    ((Number) method.get("id")).longValue());
+            assertThat(history).extracting(AuditHistory.Row::action).containsExactly("SEEDED");
+            assertThat(history.get(0).actorUsername()).isEqualTo(seeder);
+            assertThat(history.get(0).before()).isNull();
+            assertThat(history.get(0).after()).containsEntry("code", method.get("code"))
+                    .containsEntry("name", method.get("name"));
+        }
+    }
+
+    private Map<?, ?> seedAs(String token) {
+        return http.post().uri("/api/v1/payment-methods/seed-defaults")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
     }
 
     private Map<?, ?> seed() {

@@ -8,7 +8,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.terp.masterdata.AuditHistory;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -27,6 +29,9 @@ class ProductIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    TestTokens tokens;
 
     @Test
     void createsAProductUnderItsCanonicalNameAndShowsTheNamesOfWhatItRefersTo() {
@@ -492,6 +497,40 @@ class ProductIT {
     }
 
     /** A fresh brand, strain, category and subcategory of that category, each with a unique name. */
+    @Test
+    void everyWriteIsAuditedWithTheActorAndTheStateBeforeAndAfter() {
+        Refs refs = refs();
+        long id = createProduct(refs.request("audited widget"));
+        Map<String, Object> update = refs.request("audited gadget");
+        update.put("strainId", refs.strainId);
+        update.put("version", 0);
+        http.put().uri("/api/v1/products/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(update)
+                .exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/products/{id}/deactivate", id).exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/products/{id}/activate", id).exchange().expectStatus().isOk();
+        http.delete().uri("/api/v1/products/{id}", id).exchange().expectStatus().isNoContent();
+
+        List<AuditHistory.Row> history = AuditHistory.of(http, "Product", id);
+        assertThat(history).extracting(AuditHistory.Row::action)
+                .containsExactly("DELETED", "ACTIVATED", "DEACTIVATED", "UPDATED", "CREATED");
+        assertThat(history).extracting(AuditHistory.Row::actorUsername).containsOnly(tokens.adminUsername());
+        assertThat(history.get(4).before()).isNull();
+        assertThat(history.get(4).after()).containsEntry("nameCanonical", "Audited Widget")
+                .containsEntry("brandName", refs.brandName).containsEntry("strainId", null);
+        assertThat(history.get(3).before()).containsEntry("nameCanonical", "Audited Widget")
+                .containsEntry("strainId", null).containsEntry("version", 0);
+        assertThat(history.get(3).after()).containsEntry("nameCanonical", "Audited Gadget")
+                .containsEntry("strainName", refs.strainName).containsEntry("version", 1);
+        assertThat(history.get(2).before()).containsEntry("active", true);
+        assertThat(history.get(2).after()).containsEntry("active", false);
+        assertThat(history.get(1).before()).containsEntry("active", false);
+        assertThat(history.get(1).after()).containsEntry("active", true);
+        assertThat(history.get(0).before()).containsEntry("nameCanonical", "Audited Gadget")
+                .containsEntry("version", 3);
+        assertThat(history.get(0).after()).isNull();
+    }
+
     private Refs refs() {
         String brandName = unique("Brand");
         long brandId = number(http.post().uri("/api/v1/brands").contentType(MediaType.APPLICATION_JSON)

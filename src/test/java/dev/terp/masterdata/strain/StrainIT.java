@@ -9,7 +9,9 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.terp.masterdata.AuditHistory;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -28,6 +30,9 @@ class StrainIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    TestTokens tokens;
 
     @Test
     void createsAStrainWithItsStandardizedNameAndAliasesAndReadsItBack() {
@@ -385,6 +390,37 @@ class StrainIT {
                 .jsonPath("$.paths['/api/v1/strains/{id}/activate'].post.operationId").isEqualTo("activateStrain")
                 .jsonPath("$.paths['/api/v1/strains/{id}/deactivate'].post.operationId").isEqualTo("deactivateStrain")
                 .jsonPath("$.components.schemas.StrainRequest.properties.aliases.maxItems").isEqualTo(50);
+    }
+
+    @Test
+    void everyWriteIsAuditedWithTheActorAndTheStateBeforeAndAfter() {
+        String original = "Audited " + marker();
+        long id = createStrain(original, "INDICA", List.of());
+        String renamed = "Audited renamed " + marker();
+        http.put().uri("/api/v1/strains/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"0\"")
+                .bodyValue(Map.of("name", renamed, "category", "SATIVA", "aliases", List.of("Renamed alias")))
+                .exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/strains/{id}/deactivate", id).exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/strains/{id}/activate", id).exchange().expectStatus().isOk();
+        http.delete().uri("/api/v1/strains/{id}", id).exchange().expectStatus().isNoContent();
+
+        List<AuditHistory.Row> history = AuditHistory.of(http, "Strain", id);
+        assertThat(history).extracting(AuditHistory.Row::action)
+                .containsExactly("DELETED", "ACTIVATED", "DEACTIVATED", "UPDATED", "CREATED");
+        assertThat(history).extracting(AuditHistory.Row::actorUsername).containsOnly(tokens.adminUsername());
+        assertThat(history.get(4).before()).isNull();
+        assertThat(history.get(4).after()).containsEntry("name", original).containsEntry("category", "INDICA");
+        assertThat(history.get(3).before()).containsEntry("name", original).containsEntry("category", "INDICA")
+                .containsEntry("aliases", List.of()).containsEntry("version", 0);
+        assertThat(history.get(3).after()).containsEntry("name", renamed).containsEntry("category", "SATIVA")
+                .containsEntry("aliases", List.of("Renamed alias")).containsEntry("version", 1);
+        assertThat(history.get(2).before()).containsEntry("active", true);
+        assertThat(history.get(2).after()).containsEntry("active", false);
+        assertThat(history.get(1).before()).containsEntry("active", false);
+        assertThat(history.get(1).after()).containsEntry("active", true);
+        assertThat(history.get(0).before()).containsEntry("name", renamed).containsEntry("version", 3);
+        assertThat(history.get(0).after()).isNull();
     }
 
     private Map<?, ?> list(Map<String, String> params) {

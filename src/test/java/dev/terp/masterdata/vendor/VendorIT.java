@@ -6,7 +6,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.terp.masterdata.AuditHistory;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -23,6 +25,9 @@ class VendorIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    TestTokens tokens;
 
     @Test
     void createsAVendorAndReadsItBackWithItsVersionAsETag() {
@@ -216,6 +221,72 @@ class VendorIT {
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("1 brands"));
         assertThat(nameOf(used)).isNotNull();
         http.delete().uri("/api/v1/vendors/{id}", 987_654_321L).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void everyWriteIsAuditedWithTheActorAndTheStateBeforeAndAfter() {
+        String original = unique("Audited");
+        long id = createVendor(original);
+        String renamed = unique("Audited renamed");
+        http.put().uri("/api/v1/vendors/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"0\"")
+                .bodyValue(Map.of("name", renamed, "notes", "Pays on time"))
+                .exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/vendors/{id}/deactivate", id).exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/vendors/{id}/activate", id).exchange().expectStatus().isOk();
+        http.delete().uri("/api/v1/vendors/{id}", id).exchange().expectStatus().isNoContent();
+
+        List<AuditHistory.Row> history = AuditHistory.of(http, "Vendor", id);
+        assertThat(history).extracting(AuditHistory.Row::action)
+                .containsExactly("DELETED", "ACTIVATED", "DEACTIVATED", "UPDATED", "CREATED");
+        assertThat(history).extracting(AuditHistory.Row::actorUsername).containsOnly(tokens.adminUsername());
+
+        AuditHistory.Row created = history.get(4);
+        assertThat(created.before()).isNull();
+        assertThat(created.after()).containsEntry("id", (int) id).containsEntry("name", original)
+                .containsEntry("version", 0);
+        AuditHistory.Row updated = history.get(3);
+        assertThat(updated.before()).containsEntry("name", original).containsEntry("notes", null)
+                .containsEntry("version", 0);
+        assertThat(updated.after()).containsEntry("name", renamed).containsEntry("notes", "Pays on time")
+                .containsEntry("version", 1);
+        AuditHistory.Row deactivated = history.get(2);
+        assertThat(deactivated.before()).containsEntry("active", true).containsEntry("version", 1);
+        assertThat(deactivated.after()).containsEntry("active", false).containsEntry("version", 2);
+        AuditHistory.Row activated = history.get(1);
+        assertThat(activated.before()).containsEntry("active", false);
+        assertThat(activated.after()).containsEntry("active", true).containsEntry("version", 3);
+        AuditHistory.Row deleted = history.get(0);
+        assertThat(deleted.before()).containsEntry("name", renamed).containsEntry("version", 3);
+        assertThat(deleted.after()).isNull();
+    }
+
+    @Test
+    void writesThatFailLeaveNoAuditRow() {
+        String taken = unique("Taken");
+        createVendor(taken);
+        String original = unique("Keeps its name");
+        long id = createVendor(original);
+
+        http.put().uri("/api/v1/vendors/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"0\"")
+                .bodyValue(Map.of("name", taken.toUpperCase()))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("CONFLICT");
+        http.put().uri("/api/v1/vendors/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"7\"")
+                .bodyValue(Map.of("name", unique("Stale")))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("VERSION_CONFLICT");
+        db.sql("INSERT INTO brands (name, vendor_id) VALUES (:name, :vendor)")
+                .bind("name", unique("Brand of audited")).bind("vendor", id)
+                .fetch().rowsUpdated().block();
+        http.delete().uri("/api/v1/vendors/{id}", id).exchange().expectStatus().isEqualTo(409);
+
+        assertThat(AuditHistory.actions(http, "Vendor", id)).containsExactly("CREATED");
+        assertThat(nameOf(id)).isEqualTo(original);
     }
 
     private long createVendor(String name) {

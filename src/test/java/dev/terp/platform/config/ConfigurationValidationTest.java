@@ -2,6 +2,9 @@ package dev.terp.platform.config;
 
 import org.junit.jupiter.api.Test;
 
+import dev.terp.identity.AdminProperties;
+import dev.terp.platform.ratelimit.RateLimitProperties;
+import dev.terp.platform.security.SecurityProperties;
 import dev.terp.platform.tx.TransactionProperties;
 import dev.terp.platform.web.HttpProperties;
 
@@ -21,7 +24,12 @@ class ConfigurationValidationTest {
             "terp.database.ssl-mode=REQUIRED",
             "terp.transactions.timeout=10s", "terp.transactions.max-retries=3",
             "terp.transactions.first-backoff=20ms", "terp.transactions.max-backoff=500ms",
-            "terp.http.max-body-size=1MB"};
+            "terp.http.max-body-size=1MB",
+            "terp.security.jwt-secret=0123456789abcdef0123456789abcdef", "terp.security.token-ttl=15m",
+            "terp.admin.username=admin", "terp.admin.password=Sturdy-Passw0rd-2026",
+            "terp.rate-limit.api.capacity=100", "terp.rate-limit.api.period=15m",
+            "terp.rate-limit.login.capacity=5", "terp.rate-limit.login.period=15m",
+            "terp.rate-limit.strict.capacity=10", "terp.rate-limit.strict.period=1m"};
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
@@ -38,8 +46,8 @@ class ConfigurationValidationTest {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
                 .withUserConfiguration(TerpSettings.class)
-                .withPropertyValues("terp.transactions.timeout=10s", "terp.transactions.first-backoff=20ms",
-                        "terp.transactions.max-backoff=500ms", "terp.http.max-body-size=1MB")
+                .withPropertyValues(java.util.Arrays.stream(VALID)
+                        .filter(setting -> !setting.startsWith("terp.database")).toArray(String[]::new))
                 .run(context -> assertThat(failureText(context.getStartupFailure()))
                         .contains("terp.database", "sslMode"));
         runner.withPropertyValues("terp.database.ssl-mode=SOMETIMES")
@@ -68,6 +76,36 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void refusesAShortJwtSecret() {
+        runner.withPropertyValues("terp.security.jwt-secret=short-secret")
+                .run(context -> assertThat(failureText(context.getStartupFailure()))
+                        .contains("TERP_SECURITY_JWT_SECRET", "at least 32 bytes"));
+        runner.withPropertyValues("terp.security.jwt-secret=")
+                .run(context -> assertThat(failureText(context.getStartupFailure()))
+                        .contains("TERP_SECURITY_JWT_SECRET", "is required"));
+    }
+
+    @Test
+    void refusesAMissingOrWeakAdminPasswordOutsideTheLocalProfile() {
+        runner.withPropertyValues("terp.admin.password=")
+                .run(context -> assertThat(failureText(context.getStartupFailure()))
+                        .contains("TERP_ADMIN_PASSWORD", "is required"));
+        runner.withPropertyValues("terp.admin.password=admin123")
+                .run(context -> assertThat(failureText(context.getStartupFailure()))
+                        .contains("TERP_ADMIN_PASSWORD", "too weak"));
+        runner.withPropertyValues("terp.admin.password=", "terp.admin.generate-if-missing=true")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void refusesAWildcardCorsOriginAndAZeroRateLimit() {
+        runner.withPropertyValues("terp.security.cors-allowed-origins=*")
+                .run(context -> assertThat(failureText(context.getStartupFailure())).contains("'*' is refused"));
+        runner.withPropertyValues("terp.rate-limit.login.capacity=0")
+                .run(context -> assertThat(failureText(context.getStartupFailure())).contains("at least 1"));
+    }
+
+    @Test
     void refusesADatabaseUrlThatIsNotAnR2dbcUrl() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(R2dbcAutoConfiguration.class))
@@ -84,7 +122,8 @@ class ConfigurationValidationTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({DatabaseProperties.class, TransactionProperties.class, HttpProperties.class})
+    @EnableConfigurationProperties({DatabaseProperties.class, TransactionProperties.class, HttpProperties.class,
+            SecurityProperties.class, AdminProperties.class, RateLimitProperties.class})
     static class TerpSettings {
     }
 }

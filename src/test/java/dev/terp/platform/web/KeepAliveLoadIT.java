@@ -11,6 +11,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,12 +35,16 @@ class KeepAliveLoadIT {
     @Autowired
     DatabaseClient db;
 
+    @Autowired
+    TestTokens tokens;
+
     @Test
     void fiveHundredParallelKeepAliveRequestsAreAllAnswered() {
         ConnectionProvider pool = ConnectionProvider.builder("keep-alive-it")
                 .maxConnections(100).pendingAcquireMaxCount(1_000).build();
         WebClient client = WebClient.builder()
                 .baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", "Bearer " + tokens.admin())
                 .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool).keepAlive(true)))
                 .build();
         String marker = "KeepAlive " + UUID.randomUUID().toString().substring(0, 8);

@@ -45,6 +45,12 @@ public class EmbeddedServicesEnvironmentPostProcessor implements EnvironmentPost
     public static final String REDIS_PORT = "terp.embedded.redis-port";
     public static final String INFRASTRUCTURE = "terp.test.infrastructure";
     public static final String RESOLVED_INFRASTRUCTURE = "terp.test.infrastructure.resolved";
+    /**
+     * One administrator password per JVM: every test context shares the embedded database, and whichever starts
+     * first creates the administrator, so a password drawn per context would lock the others out.
+     */
+    public static final String TEST_ADMIN_PASSWORD = "terp.test.admin-password";
+    private static final String ADMIN_PASSWORD_OF_THIS_JVM = "Test-" + java.util.UUID.randomUUID() + "-Aa1";
 
     private static final String PROPERTY_SOURCE_NAME = "terpTestInfrastructure";
 
@@ -66,6 +72,8 @@ public class EmbeddedServicesEnvironmentPostProcessor implements EnvironmentPost
         if (!environment.getProperty(ENABLED, Boolean.class, false)) {
             return;
         }
+        environment.getPropertySources().addLast(new MapPropertySource("terp-test-admin",
+                Map.of(TEST_ADMIN_PASSWORD, ADMIN_PASSWORD_OF_THIS_JVM)));
         switch (resolveInfrastructure(environment)) {
             case EXTERNAL -> log.info("Test infrastructure: external servers from spring.r2dbc.*, spring.flyway.* "
                     + "and spring.data.redis.*");

@@ -1,0 +1,16 @@
+package dev.terp.identity.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import dev.terp.platform.text.Verbatim;
+
+public record LoginRequest(
+        @NotBlank @Size(max = 64) String username,
+        @Verbatim @NotBlank @Size(max = 128) String password) {
+
+    @Override
+    public String toString() {
+        return "LoginRequest[username=" + username + ", password=<hidden>]";
+    }
+}

@@ -1,0 +1,187 @@
+package dev.terp.platform.ratelimit;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import dev.terp.platform.errors.ApiException;
+import dev.terp.platform.errors.ErrorCode;
+import dev.terp.platform.observability.ThrottledWarning;
+import dev.terp.platform.redis.RedisConnections;
+import dev.terp.platform.security.Actor;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Bucket4j token buckets kept in Redis, so every instance behind the load balancer draws from the same buckets.
+ * Keys expire once a bucket would be full again, so idle users leave nothing behind.
+ *
+ * <p>When Redis does not answer within {@value #REDIS_DEADLINE_MS} ms the request is let through (fail open),
+ * logged and counted as {@code terp.ratelimit.unavailable}: losing rate limiting for a while is better than losing
+ * the API. Login attempts are still slowed by password hashing.
+ */
+@Component
+public class RateLimiter {
+
+    static final long REDIS_DEADLINE_MS = 500;
+    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+
+    private final RateLimitProperties properties;
+    private final Mono<LettuceBasedProxyManager<String>> buckets;
+    private final Map<RateLimitProperties.Limit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
+    private final ThrottledWarning unavailableWarning = new ThrottledWarning(log, Duration.ofSeconds(10));
+
+    public RateLimiter(RateLimitProperties properties, RedisConnections redis, MeterRegistry meters) {
+        this.properties = properties;
+        this.meters = meters;
+        this.buckets = redis.binary().map(RateLimiter::proxyManager).cache(
+                ready -> Duration.ofDays(36_500), failed -> Duration.ZERO, () -> Duration.ZERO);
+    }
+
+    /** The general API limit, per user (per IP address before login). */
+    public Mono<RateLimitDecision> consumeApi(ServerWebExchange exchange, Actor actor) {
+        String key = actor != null ? "api:user:" + actor.userId() : "api:ip:" + clientAddress(exchange);
+        return consume(key, properties.api(), "api");
+    }
+
+    /** The strict limit of expensive operations (exports, seeds, recalculations), per user. */
+    public Mono<Void> requireStrict(ServerWebExchange exchange, Actor actor) {
+        return consume("strict:user:" + actor.userId(), properties.strict(), "strict")
+                .flatMap(decision -> decision.allowed() ? Mono.empty() : Mono.error(tooMany(exchange, decision,
+                        "This operation is limited to " + decision.limit() + " calls per "
+                                + describe(properties.strict().period()))));
+    }
+
+    /** Refuses a login when this IP + username has used up its failed attempts. */
+    public Mono<Void> requireLoginAllowed(ServerWebExchange exchange, String username) {
+        return withBucket(loginKey(exchange, username), properties.login(),
+                bucket -> bucket.estimateAbilityToConsume(1))
+                .flatMap(probe -> probe.canBeConsumed()
+                        ? Mono.<Void>empty()
+                        : Mono.error(tooMany(exchange, new RateLimitDecision(false, properties.login().capacity(), 0,
+                                seconds(probe.getNanosToWaitForRefill()), seconds(probe.getNanosToWaitForRefill()), true),
+                                "Too many failed logins; try again later")))
+                .onErrorResume(failure -> !(failure instanceof ApiException), failure -> unavailable("login", failure)
+                        .then());
+    }
+
+    /** Counts one failed login of this IP + username; successful logins never call this. */
+    public Mono<Void> recordFailedLogin(ServerWebExchange exchange, String username) {
+        return consume(loginKey(exchange, username), properties.login(), "login").then();
+    }
+
+    /** Writes the RateLimit-* headers (and Retry-After when refused) onto the response. */
+    public static void writeHeaders(ServerWebExchange exchange, RateLimitDecision decision) {
+        if (!decision.measured()) {
+            return;
+        }
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        headers.set("RateLimit-Limit", Long.toString(decision.limit()));
+        headers.set("RateLimit-Remaining", Long.toString(decision.remaining()));
+        headers.set("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+        if (!decision.allowed()) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, decision.retryAfterSeconds())));
+        }
+    }
+
+    public static ApiException tooMany(ServerWebExchange exchange, RateLimitDecision decision, String detail) {
+        writeHeaders(exchange, decision);
+        return new ApiException(ErrorCode.RATE_LIMITED, detail);
+    }
+
+    private Mono<RateLimitDecision> consume(String key, RateLimitProperties.Limit limit, String name) {
+        return withBucket(key, limit, bucket -> bucket.tryConsumeAndReturnRemaining(1))
+                .map(probe -> decision(probe, limit))
+                .onErrorResume(failure -> unavailable(name, failure).thenReturn(RateLimitDecision.unmeasured(
+                        limit.capacity())));
+    }
+
+    private <T> Mono<T> withBucket(String key, RateLimitProperties.Limit limit,
+            java.util.function.Function<AsyncBucketProxy, CompletableFuture<T>> operation) {
+        return buckets
+                .flatMap(manager -> Mono.fromFuture(() -> operation.apply(proxyFor(manager, key, limit))))
+                .timeout(Duration.ofMillis(REDIS_DEADLINE_MS));
+    }
+
+    private AsyncBucketProxy proxyFor(LettuceBasedProxyManager<String> manager, String key,
+            RateLimitProperties.Limit limit) {
+        Supplier<CompletableFuture<BucketConfiguration>> configuration =
+                () -> CompletableFuture.completedFuture(configurationOf(limit));
+        return manager.asAsync().builder().build(redisKey(key, limit), configuration);
+    }
+
+    /**
+     * The Redis key names the limit as well as the subject. Bucket4j applies a configuration only when it creates a
+     * bucket, so with the subject alone a changed limit (raising TERP_RATELIMIT_API_CAPACITY for throttled users,
+     * say) would not reach anyone whose bucket already exists, and the key never expires while they keep calling.
+     * Instances configured alike share buckets; after a change the old keys expire on their own.
+     */
+    static String redisKey(String key, RateLimitProperties.Limit limit) {
+        return "terp:rl:" + key + ":" + limit.capacity() + "/" + limit.period();
+    }
+
+    private Mono<Void> unavailable(String limit, Throwable failure) {
+        meters.counter("terp.ratelimit.unavailable", "limit", limit).increment();
+        unavailableWarning.warn("Rate limit '{}' not applied, Redis unavailable or too slow: {}", limit,
+                failure.toString());
+        return Mono.empty();
+    }
+
+    private BucketConfiguration configurationOf(RateLimitProperties.Limit limit) {
+        return configurations.computeIfAbsent(limit, l -> BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(l.capacity()).refillGreedy(l.capacity(), l.period()).build())
+                .build());
+    }
+
+    private static RateLimitDecision decision(ConsumptionProbe probe, RateLimitProperties.Limit limit) {
+        return new RateLimitDecision(probe.isConsumed(), limit.capacity(), probe.getRemainingTokens(),
+                seconds(probe.getNanosToWaitForReset()), seconds(probe.getNanosToWaitForRefill()), true);
+    }
+
+    private static LettuceBasedProxyManager<String> proxyManager(StatefulRedisConnection<String, byte[]> opened) {
+        return Bucket4jLettuce.casBasedBuilder(opened)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy
+                        .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(30)))
+                .build();
+    }
+
+    private static String loginKey(ServerWebExchange exchange, String username) {
+        return "login:" + clientAddress(exchange) + ":" + username.trim().toLowerCase();
+    }
+
+    static String clientAddress(ServerWebExchange exchange) {
+        var remote = exchange.getRequest().getRemoteAddress();
+        if (remote == null) {
+            return "unknown";
+        }
+        return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+    }
+
+    private static String describe(Duration period) {
+        return period.toSeconds() % 60 == 0 ? period.toMinutes() + " minute(s)" : period.toSeconds() + " second(s)";
+    }
+
+    private static long seconds(long nanos) {
+        return (long) Math.ceil(nanos / (double) TimeUnit.SECONDS.toNanos(1));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.terp.platform.security;
+
+import java.util.Optional;
+
+import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
+
+/**
+ * Who is acting and from where, for audit rows and {@code createdBy} columns: put into the Reactor context by the
+ * authentication filter, so services deep in a call chain read it without passing it through every signature.
+ */
+public record RequestContext(Actor actor, String ipAddress, String userAgent, String traceId) {
+
+    public static Mono<RequestContext> current() {
+        return Mono.deferContextual(context -> Mono.justOrEmpty(from(context)));
+    }
+
+    public static Optional<RequestContext> from(ContextView context) {
+        return context.getOrEmpty(RequestContext.class);
+    }
+
+    public Optional<Actor> actorIfAny() {
+        return Optional.ofNullable(actor);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.terp.support;
+
+import dev.terp.identity.AdminProperties;
+import dev.terp.platform.security.JwtTokens;
+
+import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Makes the shared {@code WebTestClient} act as the administrator, so tests about business rules need not log in;
+ * tests about authentication remove or replace the header. Imported by {@link IntegrationTest}; not a
+ * {@code @Configuration}, so the local run (which scans test classes) never picks it up.
+ */
+public class TestAuthentication {
+
+    @Bean
+    TestTokens testTokens(JwtTokens tokens, DatabaseClient db, AdminProperties admin) {
+        return new TestTokens(tokens, db, admin);
+    }
+
+    @Bean
+    WebTestClientBuilderCustomizer authenticateAsAdministrator(TestTokens tokens) {
+        return builder -> builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.admin());
+    }
+}
