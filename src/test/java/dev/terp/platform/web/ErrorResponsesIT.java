@@ -1,14 +1,20 @@
 package dev.terp.platform.web;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import dev.terp.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
@@ -26,6 +32,9 @@ class ErrorResponsesIT {
 
     @Autowired
     DatabaseClient db;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void anUnknownPathIsANotFoundProblem() {
@@ -129,6 +138,23 @@ class ErrorResponsesIT {
 
         assertThat(body).doesNotContain("SELECT", "password", "db-7", "com.example", "IllegalStateException",
                 "at dev.terp");
+    }
+
+    @Test
+    void anIncomingTraceIsContinuedSoTheProblemNamesTheCallersTraceId() throws Exception {
+        // A plain JDK client: the test WebTestClient is itself traced and would send a trace of its own.
+        assertThat(traceIdAnsweredFor("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"))
+                .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(traceIdAnsweredFor("b3", "80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1"))
+                .isEqualTo("80f198ee56343ba864fe8b2a57d3eff7");
+    }
+
+    private String traceIdAnsweredFor(String header, String value) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/no-such-thing")).header(header, value).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(404);
+        return JsonPath.read(response.body(), "$.traceId");
     }
 
     @Test

@@ -34,7 +34,9 @@ class OperationsIT {
     void infoNamesTheVersion() {
         http.get().uri("/actuator/info").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.build.version").isNotEmpty();
+                .expectBody()
+                .jsonPath("$.build.version").isNotEmpty()
+                .jsonPath("$.git.commit.id").isNotEmpty();
     }
 
     @Test
