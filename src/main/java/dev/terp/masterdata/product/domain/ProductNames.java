@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
  * <p>Deliberate differences from TERP's {@code normalizeProductName}: letters and digits of every script survive
  * (TERP's ASCII-only {@code [^\w\s]} deleted "é" and "日本" but kept "_"; "_" is punctuation here); NFKC runs before
  * lower-casing, so a compatibility character that expands to capitals ("㎒" → "MHz") ends up "Mhz" like the
- * spelled-out word; and the result is trimmed after punctuation is gone (TERP left a leading space for "- blue").
+ * spelled-out word; the result is trimmed after punctuation is gone (TERP left a leading space for "- blue"); and a
+ * decimal point between two digits stays, so "Blue Dream 3.5g" and "Blue Dream 35g" remain two products.
  */
 public final class ProductNames {
 
-    private static final Pattern NOT_LETTER_DIGIT_MARK_OR_SPACE =
-            Pattern.compile("[^\\p{L}\\p{N}\\p{M}\\s]", Pattern.UNICODE_CHARACTER_CLASS);
+    /** A decimal point between digits is part of a number ("3.5g"), not punctuation. */
+    private static final Pattern NOT_LETTER_DIGIT_MARK_SPACE_OR_DECIMAL_POINT = Pattern.compile(
+            "(?!(?<=\\p{N})\\.(?=\\p{N}))[^\\p{L}\\p{N}\\p{M}\\s]", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private ProductNames() {
@@ -30,7 +32,7 @@ public final class ProductNames {
     /** The canonical form of {@code name}; empty when the name holds no letter or digit at all. */
     public static String canonical(String name) {
         String text = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        text = NOT_LETTER_DIGIT_MARK_OR_SPACE.matcher(text).replaceAll("");
+        text = NOT_LETTER_DIGIT_MARK_SPACE_OR_DECIMAL_POINT.matcher(text).replaceAll("");
         text = WHITESPACE.matcher(text).replaceAll(" ").strip();
         return titleCase(text);
     }

@@ -37,7 +37,8 @@ class ProductNamesTest {
                 Arguments.of("- blue", "Blue"),
                 Arguments.of("!!blue!!", "Blue"),
                 Arguments.of("a - b", "A B"),
-                Arguments.of("3.5g Jar", "35g Jar"),
+                Arguments.of("3.5g Jar", "3.5g Jar"), // a decimal point inside a number stays
+                Arguments.of("v.2 Jar.", "V2 Jar"), // ... but not next to a letter
                 Arguments.of("100% Pure", "100 Pure"),
                 Arguments.of("Gelato #33 $ + ^ ` | ~ < > =", "Gelato 33"),
                 Arguments.of("«Guillemets» ¿qué? ¡sí!", "Guillemets Qué Sí"),
