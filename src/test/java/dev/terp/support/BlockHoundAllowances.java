@@ -12,6 +12,8 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  *   class path; a request that arrives before that finishes builds it itself. The result is cached.</li>
  *   <li>Jackson guards the one-time creation of a type's deserializer with a short lock; concurrent first requests
  *   for a type may wait on it for microseconds. It is CPU work, never I/O.</li>
+ *   <li>Lettuce guards the hand-over of commands to a shared Redis connection with a short lock; when several event
+ *   loops write at once one waits for the other's enqueue, never for the network.</li>
  * </ul>
  * Everything else that blocks an event loop fails the test that caused it.
  */
@@ -23,6 +25,8 @@ public class BlockHoundAllowances implements BlockHoundIntegration {
                         "findWebJarResourcePath")
                 .allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi")
                 .allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
-                        "_createAndCacheValueDeserializer");
+                        "_createAndCacheValueDeserializer")
+                .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters")
+                .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters");
     }
 }

@@ -1,0 +1,175 @@
+package dev.terp.inventory.batch;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.function.Function;
+
+import reactor.core.publisher.Mono;
+
+import dev.terp.inventory.batch.BatchService.AdjustmentMode;
+import dev.terp.inventory.batch.api.AdjustmentRequest;
+import dev.terp.inventory.batch.api.BatchView;
+import dev.terp.inventory.batch.api.MovementView;
+import dev.terp.inventory.batch.api.QuantityRequest;
+import dev.terp.inventory.batch.api.ReservationRequest;
+import dev.terp.inventory.batch.api.ReverseRequest;
+import dev.terp.inventory.batch.api.StatusChangeRequest;
+import dev.terp.inventory.domain.BatchStatus;
+import dev.terp.platform.errors.ValidationException;
+import dev.terp.platform.paging.PageRequest;
+import dev.terp.platform.web.Decimals;
+import dev.terp.platform.web.RequestBodies;
+import dev.terp.platform.web.Responses;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+@Component
+class BatchHandler {
+
+    static final String PATH = "/api/v1/batches";
+    static final String MOVEMENTS_PATH = "/api/v1/inventory/movements";
+
+    private final BatchService batches;
+    private final ReservationPort reservations;
+    private final RequestBodies bodies;
+
+    BatchHandler(BatchService batches, ReservationPort reservations, RequestBodies bodies) {
+        this.batches = batches;
+        this.reservations = reservations;
+        this.bodies = bodies;
+    }
+
+    Mono<ServerResponse> list(ServerRequest request) {
+        BatchStatus status = request.queryParam("status").filter(raw -> !raw.isBlank())
+                .map(BatchHandler::status).orElse(null);
+        Long productId = request.queryParam("productId").filter(raw -> !raw.isBlank())
+                .map(raw -> Responses.positiveLong(raw, "productId")).orElse(null);
+        return batches.list(status, productId, Responses.searchText(request), PageRequest.from(request))
+                .flatMap(page -> Responses.page(page.map(BatchView::of)));
+    }
+
+    Mono<ServerResponse> get(ServerRequest request) {
+        return batches.get(Responses.id(request)).flatMap(BatchHandler::versioned);
+    }
+
+    Mono<ServerResponse> changeStatus(ServerRequest request) {
+        long id = Responses.id(request);
+        return bodies.valid(request, StatusChangeRequest.class)
+                .flatMap(body -> batches.changeStatus(id, status(body.status()), blankToNull(body.reason())))
+                .flatMap(BatchHandler::versioned);
+    }
+
+    Mono<ServerResponse> adjust(ServerRequest request) {
+        long id = Responses.id(request);
+        return bodies.valid(request, AdjustmentRequest.class).flatMap(body -> {
+            AdjustmentMode mode = AdjustmentMode.valueOf(body.mode());
+            BigDecimal quantity = Decimals.quantity("quantity", body.quantity());
+            if (mode == AdjustmentMode.ABSOLUTE && quantity.signum() < 0) {
+                throw ValidationException.of("quantity", "must not be negative for an ABSOLUTE adjustment");
+            }
+            if (mode == AdjustmentMode.RELATIVE && quantity.signum() == 0) {
+                throw ValidationException.of("quantity", "must not be zero for a RELATIVE adjustment");
+            }
+            return batches.adjust(id, mode, quantity, body.reason().trim());
+        }).flatMap(BatchHandler::versioned);
+    }
+
+    Mono<ServerResponse> quarantine(ServerRequest request) {
+        return quantityChange(request, false, body -> batches.quarantine(Responses.id(request), body.quantity(),
+                body.reason()));
+    }
+
+    Mono<ServerResponse> releaseQuarantine(ServerRequest request) {
+        return quantityChange(request, false, body -> batches.releaseQuarantine(Responses.id(request),
+                body.quantity(), body.reason()));
+    }
+
+    Mono<ServerResponse> hold(ServerRequest request) {
+        return quantityChange(request, false, body -> batches.hold(Responses.id(request), body.quantity(),
+                body.reason()));
+    }
+
+    Mono<ServerResponse> releaseHold(ServerRequest request) {
+        return quantityChange(request, false, body -> batches.releaseHold(Responses.id(request), body.quantity(),
+                body.reason()));
+    }
+
+    /** Destroyed stock is gone for good, so the operator must say why. */
+    Mono<ServerResponse> dispose(ServerRequest request) {
+        return quantityChange(request, true, body -> batches.dispose(Responses.id(request), body.quantity(),
+                body.reason()));
+    }
+
+    Mono<ServerResponse> reserve(ServerRequest request) {
+        long id = Responses.id(request);
+        return bodies.valid(request, ReservationRequest.class)
+                .flatMap(body -> reservations.reserve(id, Decimals.positiveQuantity("quantity", body.quantity()),
+                        reference(body)))
+                .flatMap(BatchHandler::versioned);
+    }
+
+    Mono<ServerResponse> releaseReservation(ServerRequest request) {
+        long id = Responses.id(request);
+        return bodies.valid(request, ReservationRequest.class)
+                .flatMap(body -> reservations.release(id, Decimals.positiveQuantity("quantity", body.quantity()),
+                        reference(body)))
+                .flatMap(BatchHandler::versioned);
+    }
+
+    Mono<ServerResponse> movements(ServerRequest request) {
+        long batchId = request.queryParam("batchId").filter(raw -> !raw.isBlank())
+                .map(raw -> Responses.positiveLong(raw, "batchId"))
+                .orElseThrow(() -> ValidationException.of("batchId", "is required"));
+        return batches.movements(batchId, PageRequest.from(request))
+                .flatMap(page -> Responses.page(page.map(MovementView::of)));
+    }
+
+    Mono<ServerResponse> movement(ServerRequest request) {
+        return batches.movement(Responses.id(request)).flatMap(movement -> Responses.ok(MovementView.of(movement)));
+    }
+
+    Mono<ServerResponse> reverse(ServerRequest request) {
+        long id = Responses.id(request);
+        return bodies.valid(request, ReverseRequest.class)
+                .flatMap(body -> batches.reverse(id, body.reason().trim()))
+                .flatMap(movement -> ServerResponse
+                        .created(URI.create(MOVEMENTS_PATH + "/" + movement.id()))
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue(MovementView.of(movement)));
+    }
+
+    private Mono<ServerResponse> quantityChange(ServerRequest request, boolean reasonRequired,
+            Function<QuantityRequest, Mono<Batch>> change) {
+        Responses.id(request);
+        return bodies.valid(request, QuantityRequest.class).flatMap(body -> {
+            if (reasonRequired && blankToNull(body.reason()) == null) {
+                throw ValidationException.of("reason", "must not be blank");
+            }
+            return change.apply(new QuantityRequest(Decimals.positiveQuantity("quantity", body.quantity()),
+                    blankToNull(body.reason())));
+        }).flatMap(BatchHandler::versioned);
+    }
+
+    private static Mono<ServerResponse> versioned(Batch batch) {
+        return Responses.versioned(batch.version(), BatchView.of(batch));
+    }
+
+    private static StockReference reference(ReservationRequest body) {
+        return StockReference.of(blankToNull(body.referenceType()), body.referenceId());
+    }
+
+    private static BatchStatus status(String raw) {
+        try {
+            return BatchStatus.valueOf(raw.trim());
+        } catch (IllegalArgumentException unknown) {
+            throw ValidationException.of("status", "must be one of " + Arrays.toString(BatchStatus.values()));
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

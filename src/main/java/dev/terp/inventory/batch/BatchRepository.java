@@ -1,0 +1,116 @@
+package dev.terp.inventory.batch;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Mono;
+
+import dev.terp.inventory.domain.BatchStatus;
+import dev.terp.inventory.domain.Quantities;
+import dev.terp.platform.paging.PageRequest;
+import dev.terp.platform.persistence.Like;
+import dev.terp.platform.persistence.LockMode;
+import dev.terp.platform.persistence.Rows;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class BatchRepository {
+
+    private static final String COLUMNS = "id, code, sku, product_id, lot_id, status, grade_id, cogs_mode, unit_cogs, "
+            + "unit_cogs_min, unit_cogs_max, payment_terms, on_hand_qty, reserved_qty, quarantine_qty, hold_qty, "
+            + "defective_qty, sample_qty, expiration_date, is_sample, sample_only, sample_available, version, "
+            + "created_at, updated_at";
+
+    private final DatabaseClient db;
+
+    BatchRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Mono<Batch> findById(long id) {
+        return db.sql("SELECT " + COLUMNS + " FROM batches WHERE id = :id")
+                .bind("id", id)
+                .map(BatchRepository::toBatch)
+                .one();
+    }
+
+    /** Locks the row until the transaction ends: every stock check reads the quantities through this. */
+    Mono<Batch> lockById(long id) {
+        return db.sql("SELECT " + COLUMNS + " FROM batches WHERE id = :id" + LockMode.WAIT.clause())
+                .bind("id", id)
+                .map(BatchRepository::toBatch)
+                .one();
+    }
+
+    Mono<List<Batch>> list(BatchStatus status, Long productId, String q, PageRequest page) {
+        DatabaseClient.GenericExecuteSpec query = db.sql("SELECT " + COLUMNS + " FROM batches WHERE id > :after"
+                        + (status == null ? "" : " AND status = :status")
+                        + (productId == null ? "" : " AND product_id = :productId")
+                        + (q == null ? "" : " AND (code LIKE :q OR sku LIKE :q)")
+                        + " ORDER BY id LIMIT :limit")
+                .bind("after", page.afterId())
+                .bind("limit", page.fetchSize());
+        if (status != null) {
+            query = query.bind("status", status.name());
+        }
+        if (productId != null) {
+            query = query.bind("productId", productId);
+        }
+        if (q != null) {
+            query = query.bind("q", Like.contains(q));
+        }
+        return query.map(BatchRepository::toBatch).all().collectList();
+    }
+
+    /** Only called with the row locked, so writing absolute values loses no concurrent change. */
+    Mono<Long> updateQuantities(long id, Quantities quantities) {
+        return db.sql("UPDATE batches SET on_hand_qty = :onHand, reserved_qty = :reserved, "
+                        + "quarantine_qty = :quarantine, hold_qty = :hold, version = version + 1 WHERE id = :id")
+                .bind("onHand", quantities.onHand())
+                .bind("reserved", quantities.reserved())
+                .bind("quarantine", quantities.quarantine())
+                .bind("hold", quantities.hold())
+                .bind("id", id)
+                .fetch().rowsUpdated();
+    }
+
+    Mono<Long> updateStatus(long id, BatchStatus status) {
+        return db.sql("UPDATE batches SET status = :status, version = version + 1 WHERE id = :id")
+                .bind("status", status.name())
+                .bind("id", id)
+                .fetch().rowsUpdated();
+    }
+
+    private static Batch toBatch(Readable row) {
+        return new Batch(
+                Rows.id(row, "id"),
+                row.get("code", String.class),
+                row.get("sku", String.class),
+                Rows.id(row, "product_id"),
+                Rows.id(row, "lot_id"),
+                BatchStatus.valueOf(row.get("status", String.class)),
+                row.get("grade_id", Long.class),
+                row.get("cogs_mode", String.class),
+                row.get("unit_cogs", BigDecimal.class),
+                row.get("unit_cogs_min", BigDecimal.class),
+                row.get("unit_cogs_max", BigDecimal.class),
+                row.get("payment_terms", String.class),
+                row.get("on_hand_qty", BigDecimal.class),
+                row.get("reserved_qty", BigDecimal.class),
+                row.get("quarantine_qty", BigDecimal.class),
+                row.get("hold_qty", BigDecimal.class),
+                row.get("defective_qty", BigDecimal.class),
+                row.get("sample_qty", BigDecimal.class),
+                row.get("expiration_date", LocalDate.class),
+                Rows.bool(row, "is_sample"),
+                Rows.bool(row, "sample_only"),
+                Rows.bool(row, "sample_available"),
+                Rows.id(row, "version"),
+                Rows.instant(row, "created_at"),
+                Rows.instant(row, "updated_at"));
+    }
+}

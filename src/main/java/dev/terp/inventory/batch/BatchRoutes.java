@@ -1,0 +1,121 @@
+package dev.terp.inventory.batch;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import org.springdoc.core.fn.builders.operation.Builder;
+
+import dev.terp.inventory.batch.api.AdjustmentRequest;
+import dev.terp.inventory.batch.api.BatchView;
+import dev.terp.inventory.batch.api.MovementView;
+import dev.terp.inventory.batch.api.QuantityRequest;
+import dev.terp.inventory.batch.api.ReservationRequest;
+import dev.terp.inventory.batch.api.ReverseRequest;
+import dev.terp.inventory.batch.api.StatusChangeRequest;
+import dev.terp.platform.web.ApiRoutes;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import static dev.terp.inventory.batch.BatchHandler.MOVEMENTS_PATH;
+import static dev.terp.inventory.batch.BatchHandler.PATH;
+import static dev.terp.platform.security.Permissions.INVENTORY_READ;
+import static dev.terp.platform.security.Permissions.INVENTORY_WRITE;
+import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder;
+import static org.springdoc.core.fn.builders.parameter.Builder.parameterBuilder;
+import static org.springdoc.core.fn.builders.requestbody.Builder.requestBodyBuilder;
+
+@Configuration(proxyBeanMethods = false)
+class BatchRoutes {
+
+    private static final String STOCK_PROBLEMS = "Not enough stock (INSUFFICIENT_INVENTORY), or the batch is CLOSED "
+            + "or not sellable (CONFLICT)";
+
+    @Bean
+    RouterFunction<ServerResponse> batchRouter(ApiRoutes routes, BatchHandler handler) {
+        return routes.define("Inventory")
+                .GET(PATH, INVENTORY_READ, handler::list, op -> {
+                    op.operationId("listBatches").summary("List batches (keyset paged; q searches code and SKU)")
+                            .response(responseBuilder().responseCode("200").implementation(BatchPage.class));
+                    ApiRoutes.listParameters(op);
+                    op.parameter(parameterBuilder().in(ParameterIn.QUERY).name("status")
+                                    .description("Only batches in this status").implementation(String.class))
+                            .parameter(parameterBuilder().in(ParameterIn.QUERY).name("productId")
+                                    .description("Only batches of this product").implementation(Long.class));
+                })
+                .GET(PATH + "/{id}", INVENTORY_READ, handler::get, op -> op
+                        .operationId("getBatch").summary("Get a batch with its quantities (ETag carries the version)")
+                        .response(responseBuilder().responseCode("200").implementation(BatchView.class)))
+                .POST(PATH + "/{id}/status", INVENTORY_WRITE, handler::changeStatus, op -> {
+                    op.operationId("changeBatchStatus")
+                            .summary("Move a batch through its lifecycle; the same status is a no-op")
+                            .requestBody(requestBodyBuilder().required(true).implementation(StatusChangeRequest.class))
+                            .response(responseBuilder().responseCode("200").implementation(BatchView.class));
+                    ApiRoutes.problem(op, "409", "Transition not allowed (INVALID_STATE_TRANSITION), or closing a "
+                            + "batch that still has stock (CONFLICT)");
+                })
+                .POST(PATH + "/{id}/adjustments", INVENTORY_WRITE, handler::adjust,
+                        stockChange("adjustBatch", "Correct on-hand: ABSOLUTE sets it, RELATIVE adds a signed amount",
+                                AdjustmentRequest.class))
+                .POST(PATH + "/{id}/quarantine", INVENTORY_WRITE, handler::quarantine,
+                        stockChange("quarantineBatchStock", "Move available stock into quarantine",
+                                QuantityRequest.class))
+                .POST(PATH + "/{id}/release-quarantine", INVENTORY_WRITE, handler::releaseQuarantine,
+                        stockChange("releaseBatchQuarantine", "Return quarantined stock to available",
+                                QuantityRequest.class))
+                .POST(PATH + "/{id}/hold", INVENTORY_WRITE, handler::hold,
+                        stockChange("holdBatchStock", "Put available stock on hold", QuantityRequest.class))
+                .POST(PATH + "/{id}/release-hold", INVENTORY_WRITE, handler::releaseHold,
+                        stockChange("releaseBatchHold", "Return held stock to available", QuantityRequest.class))
+                .POST(PATH + "/{id}/disposals", INVENTORY_WRITE, handler::dispose,
+                        stockChange("disposeBatchStock", "Destroy available stock (reason required)",
+                                QuantityRequest.class))
+                .POST(PATH + "/{id}/reservations", INVENTORY_WRITE, handler::reserve,
+                        stockChange("reserveBatchStock", "Reserve available stock of a LIVE batch",
+                                ReservationRequest.class))
+                .POST(PATH + "/{id}/reservations/release", INVENTORY_WRITE, handler::releaseReservation,
+                        stockChange("releaseBatchReservation", "Release reserved stock", ReservationRequest.class))
+                .GET(MOVEMENTS_PATH, INVENTORY_READ, handler::movements, op -> {
+                    op.operationId("listInventoryMovements").summary("Movement history of a batch, newest first")
+                            .response(responseBuilder().responseCode("200").implementation(MovementPage.class))
+                            .parameter(parameterBuilder().in(ParameterIn.QUERY).name("batchId").required(true)
+                                    .description("The batch").implementation(Long.class))
+                            .parameter(parameterBuilder().in(ParameterIn.QUERY).name("limit")
+                                    .description("Page size, 1-200 (default 50)").implementation(Integer.class))
+                            .parameter(parameterBuilder().in(ParameterIn.QUERY).name("cursor")
+                                    .description("Opaque cursor from the previous page's nextCursor")
+                                    .implementation(String.class));
+                })
+                .GET(MOVEMENTS_PATH + "/{id}", INVENTORY_READ, handler::movement, op -> op
+                        .operationId("getInventoryMovement").summary("Get one movement")
+                        .response(responseBuilder().responseCode("200").implementation(MovementView.class)))
+                .POST(MOVEMENTS_PATH + "/{id}/reverse", INVENTORY_WRITE, handler::reverse, op -> {
+                    op.operationId("reverseInventoryMovement")
+                            .summary("Apply the opposite change as an ADJUSTMENT that references the movement")
+                            .requestBody(requestBodyBuilder().required(true).implementation(ReverseRequest.class))
+                            .response(responseBuilder().responseCode("201").implementation(MovementView.class));
+                    ApiRoutes.problem(op, "409", "Already reversed (CONFLICT), or the reversal would leave too "
+                            + "little stock (INSUFFICIENT_INVENTORY)");
+                })
+                .build();
+    }
+
+    private static Consumer<Builder> stockChange(String operationId, String summary, Class<?> body) {
+        return op -> {
+            op.operationId(operationId).summary(summary)
+                    .requestBody(requestBodyBuilder().required(true).implementation(body))
+                    .response(responseBuilder().responseCode("200").implementation(BatchView.class));
+            ApiRoutes.problem(op, "409", STOCK_PROBLEMS);
+        };
+    }
+
+    /** The list responses, for the OpenAPI document. */
+    record BatchPage(List<BatchView> items, String nextCursor) {
+    }
+
+    record MovementPage(List<MovementView> items, String nextCursor) {
+    }
+}

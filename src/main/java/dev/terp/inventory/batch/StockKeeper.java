@@ -1,0 +1,133 @@
+package dev.terp.inventory.batch;
+
+import java.util.List;
+import java.util.function.Function;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import dev.terp.audit.AuditTrail;
+import dev.terp.inventory.batch.MovementRepository.NewMovement;
+import dev.terp.inventory.domain.Bucket;
+import dev.terp.inventory.domain.InsufficientInventory;
+import dev.terp.inventory.domain.InvalidQuantity;
+import dev.terp.inventory.domain.MovementType;
+import dev.terp.inventory.domain.Quantities;
+import dev.terp.platform.errors.ApiException;
+import dev.terp.platform.errors.ConflictException;
+import dev.terp.platform.errors.ErrorCode;
+import dev.terp.platform.errors.InsufficientInventoryException;
+import dev.terp.platform.errors.NotFoundException;
+import dev.terp.platform.errors.ValidationException;
+import dev.terp.platform.security.Actor;
+import dev.terp.platform.security.RequestContext;
+import dev.terp.platform.tx.TransactionRunner;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place stock changes (D-06, D-28): in one transaction it locks the batch row, checks the change against the
+ * locked quantities, writes them, records a movement per changed bucket with its before/after, and audits.
+ * Concurrent changes of a batch queue on its row lock, so each movement's "before" is the previous one's "after".
+ */
+@Component
+class StockKeeper {
+
+    static final String RESOURCE = "Batch";
+    private static final List<Bucket> BUCKET_ORDER = List.of(Bucket.ON_HAND, Bucket.RESERVED, Bucket.QUARANTINE,
+            Bucket.HOLD);
+
+    private final BatchRepository batches;
+    private final MovementRepository movements;
+    private final TransactionRunner tx;
+    private final AuditTrail audit;
+
+    StockKeeper(BatchRepository batches, MovementRepository movements, TransactionRunner tx, AuditTrail audit) {
+        this.batches = batches;
+        this.movements = movements;
+        this.tx = tx;
+        this.audit = audit;
+    }
+
+    Mono<Batch> apply(long batchId, StockOperation operation, StockReference reference, String reason) {
+        return apply(batchId, operation, reference, reason, null, batch -> Mono.empty());
+    }
+
+    /**
+     * {@code guard} runs after the lock is taken and before anything is checked or written; it may refuse the change
+     * (a movement already reversed) knowing no one else can change the batch meanwhile.
+     */
+    Mono<Batch> apply(long batchId, StockOperation operation, StockReference reference, String reason,
+            Long reversesMovementId, Function<Batch, Mono<Void>> guard) {
+        return tx.inRetryingTransaction(() -> actingUser()
+                .flatMap(actor -> lockExisting(batchId)
+                        .flatMap(before -> guard.apply(before).then(Mono.fromCallable(() -> check(before, operation)))
+                                .flatMap(after -> after.equals(before.quantities())
+                                        ? Mono.just(before)
+                                        : write(before, after, operation, reference, reason, actor,
+                                                reversesMovementId)))));
+    }
+
+    Mono<Batch> lockExisting(long batchId) {
+        return batches.lockById(batchId).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, batchId)));
+    }
+
+    private Quantities check(Batch batch, StockOperation operation) {
+        if (batch.status().isTerminal()) {
+            throw new ConflictException("Batch " + batch.id() + " is " + batch.status() + "; its stock cannot change");
+        }
+        if (operation.requiresSellableBatch() && !batch.status().isSellable()) {
+            throw new ConflictException("Batch " + batch.id() + " is " + batch.status()
+                    + "; only LIVE or PHOTOGRAPHY_COMPLETE stock can be reserved");
+        }
+        try {
+            return operation.change().apply(batch.quantities());
+        } catch (InsufficientInventory refused) {
+            throw new InsufficientInventoryException("Batch " + batch.id() + " " + refused.getMessage());
+        } catch (InvalidQuantity invalid) {
+            throw ValidationException.of("quantity", invalid.getMessage());
+        }
+    }
+
+    private Mono<Batch> write(Batch before, Quantities after, StockOperation operation, StockReference reference,
+            String reason, Actor actor, Long reversesMovementId) {
+        Quantities old = before.quantities();
+        List<NewMovement> rows = BUCKET_ORDER.stream()
+                .filter(bucket -> old.of(bucket).compareTo(after.of(bucket)) != 0)
+                .map(bucket -> new NewMovement(before.id(), movementType(operation, bucket), bucket, old.of(bucket),
+                        after.of(bucket), reference, reason, actor.userId(), reversesMovementId))
+                .toList();
+        return batches.updateQuantities(before.id(), after)
+                .thenMany(Flux.fromIterable(rows).concatMap(movements::insert))
+                .then(audit.record(RESOURCE, before.id(), operation.auditAction(), StockSnapshot.of(old),
+                        StockSnapshot.of(after), reason))
+                .then(batches.findById(before.id()));
+    }
+
+    private static MovementType movementType(StockOperation operation, Bucket bucket) {
+        MovementType type = operation.movementTypes().get(bucket);
+        if (type == null) {
+            throw new IllegalStateException(operation.auditAction() + " changed " + bucket + " unexpectedly");
+        }
+        return type;
+    }
+
+    /** The acting user always comes from the token (D-02); a stock change without one is refused. */
+    static Mono<Actor> actingUser() {
+        return RequestContext.current()
+                .flatMap(context -> Mono.justOrEmpty(context.actorIfAny()))
+                .switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.UNAUTHENTICATED,
+                        "Stock changes need an authenticated user")));
+    }
+
+    /** The quantities an audit row records before and after a stock change. */
+    record StockSnapshot(String onHandQty, String reservedQty, String quarantineQty, String holdQty,
+            String availableQty) {
+
+        static StockSnapshot of(Quantities quantities) {
+            return new StockSnapshot(Quantities.format(quantities.onHand()), Quantities.format(quantities.reserved()),
+                    Quantities.format(quantities.quarantine()), Quantities.format(quantities.hold()),
+                    Quantities.format(quantities.available()));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.terp.inventory.batch;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import dev.terp.inventory.domain.Bucket;
+import dev.terp.inventory.domain.MovementType;
+import dev.terp.inventory.domain.Quantities;
+
+/**
+ * One kind of stock change: what it does to the quantities, which movement type each changed bucket is recorded
+ * under, and the audit action.
+ */
+record StockOperation(String auditAction, UnaryOperator<Quantities> change, Map<Bucket, MovementType> movementTypes,
+        boolean requiresSellableBatch) {
+
+    static StockOperation reserve(BigDecimal quantity) {
+        return new StockOperation("RESERVED", q -> q.reserve(quantity),
+                Map.of(Bucket.RESERVED, MovementType.RESERVATION), true);
+    }
+
+    static StockOperation releaseReservation(BigDecimal quantity) {
+        return new StockOperation("RESERVATION_RELEASED", q -> q.releaseReservation(quantity),
+                Map.of(Bucket.RESERVED, MovementType.RELEASE_OF_RESERVATION), false);
+    }
+
+    /** Both buckets are recorded as SALE so each bucket's before/after chain stays complete. */
+    static StockOperation consumeReservation(BigDecimal quantity) {
+        return new StockOperation("SOLD", q -> q.consumeReservation(quantity),
+                Map.of(Bucket.ON_HAND, MovementType.SALE, Bucket.RESERVED, MovementType.SALE), false);
+    }
+
+    static StockOperation adjustTo(BigDecimal onHand) {
+        return new StockOperation("ADJUSTED", q -> q.adjustOnHandTo(onHand),
+                Map.of(Bucket.ON_HAND, MovementType.ADJUSTMENT), false);
+    }
+
+    static StockOperation adjustBy(BigDecimal delta) {
+        return new StockOperation("ADJUSTED", q -> q.adjustOnHandBy(delta),
+                Map.of(Bucket.ON_HAND, MovementType.ADJUSTMENT), false);
+    }
+
+    static StockOperation quarantine(BigDecimal quantity) {
+        return new StockOperation("QUARANTINED", q -> q.quarantine(quantity),
+                Map.of(Bucket.QUARANTINE, MovementType.QUARANTINE), false);
+    }
+
+    static StockOperation releaseQuarantine(BigDecimal quantity) {
+        return new StockOperation("RELEASED_FROM_QUARANTINE", q -> q.releaseQuarantine(quantity),
+                Map.of(Bucket.QUARANTINE, MovementType.RELEASE_FROM_QUARANTINE), false);
+    }
+
+    static StockOperation hold(BigDecimal quantity) {
+        return new StockOperation("HELD", q -> q.hold(quantity),
+                Map.of(Bucket.HOLD, MovementType.HOLD), false);
+    }
+
+    static StockOperation releaseHold(BigDecimal quantity) {
+        return new StockOperation("RELEASED_FROM_HOLD", q -> q.releaseHold(quantity),
+                Map.of(Bucket.HOLD, MovementType.RELEASE_FROM_HOLD), false);
+    }
+
+    static StockOperation dispose(BigDecimal quantity) {
+        return new StockOperation("DISPOSED", q -> q.dispose(quantity),
+                Map.of(Bucket.ON_HAND, MovementType.DISPOSAL), false);
+    }
+
+    static StockOperation reverse(Bucket bucket, BigDecimal originalChange) {
+        return new StockOperation("MOVEMENT_REVERSED", q -> q.change(bucket, originalChange.negate()),
+                Map.of(bucket, MovementType.ADJUSTMENT), false);
+    }
+}

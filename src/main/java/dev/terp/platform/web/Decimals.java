@@ -1,0 +1,65 @@
+package dev.terp.platform.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import dev.terp.platform.errors.ValidationException;
+
+/**
+ * Money and quantities at the API edge (api-conventions §1): requests carry them as JSON strings or numbers read
+ * into {@link BigDecimal}; a value with more decimals than its scale is refused with 400, never rounded; responses
+ * always send strings with the fixed scale ({@code "3.5000"}, {@code "12.50"}).
+ */
+public final class Decimals {
+
+    public static final int QUANTITY_SCALE = 4;
+    public static final int MONEY_SCALE = 2;
+    /** DECIMAL(15, x) columns: the integer digits that fit. */
+    public static final int QUANTITY_INTEGER_DIGITS = 11;
+    public static final int MONEY_INTEGER_DIGITS = 13;
+
+    private Decimals() {
+    }
+
+    /** A quantity greater than zero. */
+    public static BigDecimal positiveQuantity(String field, BigDecimal value) {
+        BigDecimal quantity = quantity(field, value);
+        if (quantity.signum() <= 0) {
+            throw ValidationException.of(field, "must be greater than 0");
+        }
+        return quantity;
+    }
+
+    /** A quantity of any sign (a relative adjustment), at most four decimals, in range. */
+    public static BigDecimal quantity(String field, BigDecimal value) {
+        return scaled(field, value, QUANTITY_SCALE, QUANTITY_INTEGER_DIGITS);
+    }
+
+    public static BigDecimal money(String field, BigDecimal value) {
+        return scaled(field, value, MONEY_SCALE, MONEY_INTEGER_DIGITS);
+    }
+
+    public static String formatQuantity(BigDecimal value) {
+        return value == null ? null : value.setScale(QUANTITY_SCALE, RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    public static String formatMoney(BigDecimal value) {
+        return value == null ? null : value.setScale(MONEY_SCALE, RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    private static BigDecimal scaled(String field, BigDecimal value, int scale, int integerDigits) {
+        if (value == null) {
+            throw ValidationException.of(field, "is required");
+        }
+        // Trailing zeros ("1.50000") carry no extra precision, so only significant decimals count.
+        BigDecimal significant = value.stripTrailingZeros();
+        if (significant.scale() > scale) {
+            throw ValidationException.of(field, "must have at most " + scale + " decimals");
+        }
+        BigDecimal result = value.setScale(scale, RoundingMode.UNNECESSARY);
+        if (result.precision() - result.scale() > integerDigits) {
+            throw ValidationException.of(field, "must have at most " + integerDigits + " digits before the point");
+        }
+        return result;
+    }
+}

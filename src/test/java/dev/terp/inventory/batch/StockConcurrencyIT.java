@@ -1,0 +1,151 @@
+package dev.terp.inventory.batch;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import dev.terp.inventory.batch.InventoryFixtures.MovementRow;
+import dev.terp.inventory.batch.InventoryFixtures.TestBatch;
+import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestTokens;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * D-06: concurrent stock changes over real HTTP. The requests are in flight at the same time (a non-blocking client,
+ * concurrency = request count), so they really compete for the batch row.
+ */
+@IntegrationTest
+class StockConcurrencyIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Autowired
+    TestTokens tokens;
+
+    InventoryFixtures fixtures;
+    ConnectionProvider pool;
+    WebClient client;
+
+    @AfterEach
+    void closePool() {
+        pool.disposeLater().block(Duration.ofSeconds(10));
+    }
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new InventoryFixtures(db);
+        // The default client pool (16 connections on a small machine) would queue the requests on the client side;
+        // one connection per request puts them all in flight at once.
+        pool = ConnectionProvider.builder("stock-concurrency-it").maxConnections(200).pendingAcquireMaxCount(1_000)
+                .build();
+        client = WebClient.builder().baseUrl("http://localhost:" + port)
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)))
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.admin())
+                .build();
+        warmUp();
+    }
+
+    /**
+     * The deadline of each transaction (10 s) includes its wait for a connection and for the row lock, and the
+     * requests of these tests queue on one row. A cold JVM (first request ~4 s, JIT, BlockHound) would spend the
+     * budget on warming up, which is not what these tests are about; a few requests first make them measure the
+     * locking, not the start-up.
+     */
+    private void warmUp() {
+        TestBatch scratch = fixtures.batch("LIVE", "100");
+        Flux.range(0, 20)
+                .concatMap(i -> post("/api/v1/batches/" + scratch.id() + "/adjustments",
+                        Map.of("mode", "RELATIVE", "quantity", "1", "reason", "warm-up")))
+                .then(Flux.range(0, 20)
+                        .flatMap(i -> post("/api/v1/batches/" + scratch.id() + "/reservations",
+                                Map.of("quantity", "1")), 20)
+                        .then())
+                .block(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void fiftyParallelReservationsOfOneFromTenAvailableLetExactlyTenThrough() {
+        TestBatch batch = fixtures.batch("LIVE", "10");
+
+        List<Outcome> outcomes = Flux.range(0, 50)
+                .flatMap(i -> post("/api/v1/batches/" + batch.id() + "/reservations",
+                        Map.of("quantity", "1", "referenceType", "Order", "referenceId", i + 1)), 50)
+                .collectList().block(Duration.ofSeconds(60));
+
+        assertThat(outcomes).hasSize(50);
+        assertThat(outcomes).filteredOn(o -> o.status() == 200).hasSize(10);
+        assertThat(outcomes).filteredOn(o -> o.status() == 409).hasSize(40)
+                .allSatisfy(o -> assertThat(o.body()).contains("\"code\":\"INSUFFICIENT_INVENTORY\""));
+
+        Map<String, BigDecimal> quantities = fixtures.quantities(batch.id());
+        assertThat(quantities.get("reserved")).isEqualByComparingTo("10");
+        assertThat(quantities.get("onHand")).isEqualByComparingTo("10");
+        List<MovementRow> movements = fixtures.movements(batch.id());
+        assertThat(movements).hasSize(10).extracting(MovementRow::type).containsOnly("RESERVATION");
+        assertThat(movements).allSatisfy(m -> assertThat(m.after().signum()).isNotNegative());
+        assertChained(movements);
+        assertThat(movements.get(9).after()).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void aHundredParallelRelativeAdjustmentsLoseNothingAndChainBeforeAndAfter() {
+        TestBatch batch = fixtures.batch("LIVE", "50");
+
+        List<Outcome> outcomes = Flux.range(0, 100)
+                .flatMap(i -> post("/api/v1/batches/" + batch.id() + "/adjustments",
+                        Map.of("mode", "RELATIVE", "quantity", i % 2 == 0 ? "1" : "-1", "reason", "count " + i)), 100)
+                .collectList().block(Duration.ofSeconds(60));
+
+        assertThat(outcomes).extracting(Outcome::status).containsOnly(200);
+        assertThat(fixtures.quantities(batch.id()).get("onHand")).isEqualByComparingTo("50");
+        List<MovementRow> movements = fixtures.movements(batch.id());
+        assertThat(movements).hasSize(100);
+        assertThat(movements.get(0).before()).isEqualByComparingTo("50");
+        assertChained(movements);
+        assertThat(movements.get(99).after()).isEqualByComparingTo("50");
+        assertThat(movements.stream().map(MovementRow::change).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("0");
+        assertThat(fixtures.version(batch.id())).isEqualTo(100);
+    }
+
+    private static void assertChained(List<MovementRow> movements) {
+        for (int i = 1; i < movements.size(); i++) {
+            assertThat(movements.get(i).before()).as("movement %d before", i)
+                    .isEqualByComparingTo(movements.get(i - 1).after());
+        }
+        for (MovementRow movement : movements) {
+            assertThat(movement.before().add(movement.change())).isEqualByComparingTo(movement.after());
+        }
+    }
+
+    record Outcome(int status, String body) {
+    }
+
+    private Mono<Outcome> post(String path, Map<String, ?> body) {
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                        .map(text -> new Outcome(response.statusCode().value(), text)));
+    }
+}
