@@ -31,6 +31,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * spread over those accounts the way real clerks are, create vendors (a transactional write), read each back and
  * page through the list. Run by .ci/run against a local server; bounded in users and time, aimed at 127.0.0.1 only.
  * Tunables: -DbaseUrl, -Dusers, -Drepeats, -Daccounts, -Dp95Ms, -DadminUsername, -DadminPassword.
+ *
+ * <p>The p95 bound (1 s) is a tripwire for hangs and gross regressions, not a performance target: on an idle 2-core
+ * box this run measures ~110-210 ms, and the same run beside other builds has measured 500-900 ms.
  */
 public class MasterDataSimulation extends Simulation {
 
@@ -38,7 +41,7 @@ public class MasterDataSimulation extends Simulation {
     private static final int USERS = Integer.getInteger("users", 50);
     private static final int REPEATS = Integer.getInteger("repeats", 10);
     private static final int ACCOUNTS = Integer.getInteger("accounts", 10);
-    private static final int P95_MS = Integer.getInteger("p95Ms", 500);
+    private static final int P95_MS = Integer.getInteger("p95Ms", 1000);
     private static final String ADMIN = System.getProperty("adminUsername", "admin");
     private static final String ADMIN_PASSWORD = System.getProperty("adminPassword", "");
     private static final String ACCOUNT_PASSWORD = "Load-Test-Passw0rd-" + UUID.randomUUID().toString().substring(0, 8);
