@@ -8,7 +8,7 @@ CREATE TABLE seq_lot (
     PRIMARY KEY (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
-CREATE TABLE seq_batch (
+CREATE TABLE seq_bch (
     id           BIGINT       NOT NULL AUTO_INCREMENT,
     allocated_at TIMESTAMP(6) NOT NULL,
     PRIMARY KEY (id)

@@ -14,6 +14,8 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  *   for a type may wait on it for microseconds. It is CPU work, never I/O.</li>
  *   <li>Lettuce guards the hand-over of commands to a shared Redis connection with a short lock; when several event
  *   loops write at once one waits for the other's enqueue, never for the network.</li>
+ *   <li>Netty 4.2's adaptive buffer allocator takes a short lock when it grows or frees a magazine of buffers;
+ *   event loops allocating at the same moment wait for each other's bookkeeping, not for I/O.</li>
  * </ul>
  * Everything else that blocks an event loop fails the test that caused it.
  */
@@ -27,6 +29,9 @@ public class BlockHoundAllowances implements BlockHoundIntegration {
                 .allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
                         "_createAndCacheValueDeserializer")
                 .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters")
-                .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters");
+                .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters")
+                .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup",
+                        "tryExpandMagazines")
+                .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
     }
 }

@@ -36,7 +36,7 @@ public record Batch(
         Instant updatedAt) {
 
     public Quantities quantities() {
-        return new Quantities(onHandQty, reservedQty, quarantineQty, holdQty);
+        return new Quantities(onHandQty, reservedQty, quarantineQty, holdQty, sampleQty);
     }
 
     public BigDecimal availableQty() {

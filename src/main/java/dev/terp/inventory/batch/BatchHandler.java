@@ -9,16 +9,20 @@ import reactor.core.publisher.Mono;
 
 import dev.terp.inventory.batch.BatchService.AdjustmentMode;
 import dev.terp.inventory.batch.api.AdjustmentRequest;
+import dev.terp.inventory.batch.api.BatchLocationsView;
 import dev.terp.inventory.batch.api.BatchView;
 import dev.terp.inventory.batch.api.MovementView;
 import dev.terp.inventory.batch.api.QuantityRequest;
 import dev.terp.inventory.batch.api.ReservationRequest;
 import dev.terp.inventory.batch.api.ReverseRequest;
+import dev.terp.inventory.batch.api.SampleFlagsRequest;
 import dev.terp.inventory.batch.api.StatusChangeRequest;
+import dev.terp.inventory.batch.api.TransferRequest;
 import dev.terp.inventory.domain.BatchStatus;
 import dev.terp.platform.errors.ValidationException;
 import dev.terp.platform.paging.PageRequest;
 import dev.terp.platform.web.Decimals;
+import dev.terp.platform.web.ExpectedVersion;
 import dev.terp.platform.web.RequestBodies;
 import dev.terp.platform.web.Responses;
 
@@ -102,6 +106,37 @@ class BatchHandler {
     Mono<ServerResponse> dispose(ServerRequest request) {
         return quantityChange(request, true, body -> batches.dispose(Responses.id(request), body.quantity(),
                 body.reason()));
+    }
+
+    Mono<ServerResponse> transfer(ServerRequest request) {
+        long id = Responses.id(request);
+        return bodies.valid(request, TransferRequest.class)
+                .flatMap(body -> batches.transfer(id, body.fromLocationId(), body.toLocationId(),
+                        Decimals.positiveQuantity("quantity", body.quantity()), blankToNull(body.reason())))
+                .flatMap(slots -> Responses.ok(BatchLocationsView.of(id, slots)));
+    }
+
+    Mono<ServerResponse> locations(ServerRequest request) {
+        long id = Responses.id(request);
+        return batches.locations(id).flatMap(slots -> Responses.ok(BatchLocationsView.of(id, slots)));
+    }
+
+    Mono<ServerResponse> moveToSamples(ServerRequest request) {
+        return quantityChange(request, false, body -> batches.moveToSamples(Responses.id(request), body.quantity(),
+                body.reason()));
+    }
+
+    Mono<ServerResponse> returnFromSamples(ServerRequest request) {
+        return quantityChange(request, false, body -> batches.returnFromSamples(Responses.id(request),
+                body.quantity(), body.reason()));
+    }
+
+    Mono<ServerResponse> changeSampleFlags(ServerRequest request) {
+        long id = Responses.id(request);
+        return bodies.valid(request, SampleFlagsRequest.class)
+                .flatMap(body -> batches.changeSampleFlags(id, body.sampleOnly(), body.sampleAvailable(),
+                        ExpectedVersion.of(request, body.version())))
+                .flatMap(BatchHandler::versioned);
     }
 
     Mono<ServerResponse> reserve(ServerRequest request) {

@@ -69,13 +69,34 @@ class BatchRepository {
     /** Only called with the row locked, so writing absolute values loses no concurrent change. */
     Mono<Long> updateQuantities(long id, Quantities quantities) {
         return db.sql("UPDATE batches SET on_hand_qty = :onHand, reserved_qty = :reserved, "
-                        + "quarantine_qty = :quarantine, hold_qty = :hold, version = version + 1 WHERE id = :id")
+                        + "quarantine_qty = :quarantine, hold_qty = :hold, sample_qty = :sample, version = version + 1 "
+                        + "WHERE id = :id")
                 .bind("onHand", quantities.onHand())
                 .bind("reserved", quantities.reserved())
                 .bind("quarantine", quantities.quarantine())
                 .bind("hold", quantities.hold())
+                .bind("sample", quantities.sample())
                 .bind("id", id)
                 .fetch().rowsUpdated();
+    }
+
+    /** Conditional on the version the client saw: 0 rows means gone or changed meanwhile. */
+    Mono<Long> updateSampleFlags(long id, boolean sampleOnly, boolean sampleAvailable, long expectedVersion) {
+        return db.sql("UPDATE batches SET sample_only = :sampleOnly, sample_available = :sampleAvailable, "
+                        + "version = version + 1 WHERE id = :id AND version = :expected")
+                .bind("sampleOnly", sampleOnly)
+                .bind("sampleAvailable", sampleAvailable)
+                .bind("id", id)
+                .bind("expected", expectedVersion)
+                .fetch().rowsUpdated();
+    }
+
+    Mono<Boolean> exists(long id) {
+        return db.sql("SELECT COUNT(*) AS n FROM batches WHERE id = :id")
+                .bind("id", id)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .map(count -> count > 0);
     }
 
     Mono<Long> updateStatus(long id, BatchStatus status) {

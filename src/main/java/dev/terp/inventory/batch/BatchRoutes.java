@@ -7,12 +7,15 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import org.springdoc.core.fn.builders.operation.Builder;
 
 import dev.terp.inventory.batch.api.AdjustmentRequest;
+import dev.terp.inventory.batch.api.BatchLocationsView;
 import dev.terp.inventory.batch.api.BatchView;
 import dev.terp.inventory.batch.api.MovementView;
 import dev.terp.inventory.batch.api.QuantityRequest;
 import dev.terp.inventory.batch.api.ReservationRequest;
 import dev.terp.inventory.batch.api.ReverseRequest;
+import dev.terp.inventory.batch.api.SampleFlagsRequest;
 import dev.terp.inventory.batch.api.StatusChangeRequest;
+import dev.terp.inventory.batch.api.TransferRequest;
 import dev.terp.platform.web.ApiRoutes;
 
 import org.springframework.context.annotation.Bean;
@@ -73,6 +76,35 @@ class BatchRoutes {
                 .POST(PATH + "/{id}/disposals", INVENTORY_WRITE, handler::dispose,
                         stockChange("disposeBatchStock", "Destroy available stock (reason required)",
                                 QuantityRequest.class))
+                .POST(PATH + "/{id}/transfers", INVENTORY_WRITE, handler::transfer, op -> {
+                    op.operationId("transferBatchStock")
+                            .summary("Move on-hand units between two locations of the batch; on-hand is unchanged")
+                            .requestBody(requestBodyBuilder().required(true).implementation(TransferRequest.class))
+                            .response(responseBuilder().responseCode("200").implementation(BatchLocationsView.class));
+                    ApiRoutes.problem(op, "400", "Same source and destination, unknown location or bad quantity "
+                            + "(VALIDATION_FAILED)");
+                    ApiRoutes.problem(op, "409", "The source location holds less than the quantity "
+                            + "(INSUFFICIENT_INVENTORY), or the batch is CLOSED (CONFLICT)");
+                })
+                .GET(PATH + "/{id}/locations", INVENTORY_READ, handler::locations, op -> op
+                        .operationId("listBatchLocations")
+                        .summary("Per-location quantities of a batch (they add up to on-hand once it is placed)")
+                        .response(responseBuilder().responseCode("200").implementation(BatchLocationsView.class)))
+                .POST(PATH + "/{id}/samples", INVENTORY_WRITE, handler::moveToSamples,
+                        stockChange("moveBatchStockToSamples",
+                                "Move available on-hand units into the sample pool (not part of on-hand)",
+                                QuantityRequest.class))
+                .POST(PATH + "/{id}/samples/return", INVENTORY_WRITE, handler::returnFromSamples,
+                        stockChange("returnBatchSamples", "Move units from the sample pool back on hand",
+                                QuantityRequest.class))
+                .PUT(PATH + "/{id}/sample-flags", INVENTORY_WRITE, handler::changeSampleFlags, op -> {
+                    op.operationId("changeBatchSampleFlags")
+                            .summary("Set sampleOnly / sampleAvailable (optimistic: version or If-Match)")
+                            .requestBody(requestBodyBuilder().required(true).implementation(SampleFlagsRequest.class))
+                            .response(responseBuilder().responseCode("200").implementation(BatchView.class));
+                    ApiRoutes.problem(op, "409", "The batch changed since the given version (VERSION_CONFLICT)");
+                    ApiRoutes.problem(op, "428", "Neither version nor If-Match sent (PRECONDITION_REQUIRED)");
+                })
                 .POST(PATH + "/{id}/reservations", INVENTORY_WRITE, handler::reserve,
                         stockChange("reserveBatchStock", "Reserve available stock of a LIVE batch",
                                 ReservationRequest.class))

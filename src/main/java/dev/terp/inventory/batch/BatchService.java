@@ -1,6 +1,7 @@
 package dev.terp.inventory.batch;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import reactor.core.publisher.Mono;
 
@@ -9,12 +10,15 @@ import dev.terp.inventory.batch.api.BatchView;
 import dev.terp.inventory.domain.Bucket;
 import dev.terp.inventory.domain.BatchStatus;
 import dev.terp.inventory.domain.InvalidStateTransition;
+import dev.terp.inventory.domain.LocationStock.Slot;
+import dev.terp.inventory.domain.MovementType;
 import dev.terp.inventory.domain.Quantities;
 import dev.terp.platform.errors.ConflictException;
 import dev.terp.platform.errors.InvalidStateTransitionException;
 import dev.terp.platform.errors.NotFoundException;
 import dev.terp.platform.paging.Page;
 import dev.terp.platform.paging.PageRequest;
+import dev.terp.platform.persistence.OptimisticLocking;
 import dev.terp.platform.tx.TransactionRunner;
 
 import org.springframework.stereotype.Service;
@@ -32,14 +36,16 @@ public class BatchService {
 
     private final BatchRepository batches;
     private final MovementRepository movements;
+    private final BatchLocationRepository locations;
     private final StockKeeper stock;
     private final TransactionRunner tx;
     private final AuditTrail audit;
 
-    BatchService(BatchRepository batches, MovementRepository movements, StockKeeper stock, TransactionRunner tx,
-            AuditTrail audit) {
+    BatchService(BatchRepository batches, MovementRepository movements, BatchLocationRepository locations,
+            StockKeeper stock, TransactionRunner tx, AuditTrail audit) {
         this.batches = batches;
         this.movements = movements;
+        this.locations = locations;
         this.stock = stock;
         this.tx = tx;
         this.audit = audit;
@@ -103,6 +109,39 @@ public class BatchService {
         return stock.apply(id, StockOperation.dispose(quantity), StockReference.NONE, reason);
     }
 
+    public Mono<List<Slot>> transfer(long id, long fromLocationId, long toLocationId, BigDecimal quantity,
+            String reason) {
+        return stock.transfer(id, fromLocationId, toLocationId, quantity, reason);
+    }
+
+    /** Per-location quantities, ascending location id. An unplaced batch has none. */
+    public Mono<List<Slot>> locations(long id) {
+        return get(id).then(locations.list(id));
+    }
+
+    public Mono<Batch> moveToSamples(long id, BigDecimal quantity, String reason) {
+        return stock.apply(id, StockOperation.moveToSamples(quantity), StockReference.NONE, reason);
+    }
+
+    public Mono<Batch> returnFromSamples(long id, BigDecimal quantity, String reason) {
+        return stock.apply(id, StockOperation.returnFromSamples(quantity), StockReference.NONE, reason);
+    }
+
+    /** The flags sample fulfilment picks batches by (domain §4.15); optimistic, as an interactive edit. */
+    public Mono<Batch> changeSampleFlags(long id, boolean sampleOnly, boolean sampleAvailable, long expectedVersion) {
+        return tx.inRetryingTransaction(() -> get(id).flatMap(before -> OptimisticLocking.requireUpdated(
+                        batches.updateSampleFlags(id, sampleOnly, sampleAvailable, expectedVersion),
+                        () -> batches.exists(id), StockKeeper.RESOURCE, id)
+                .then(batches.findById(id))
+                .flatMap(after -> audit.record(StockKeeper.RESOURCE, id, "SAMPLE_FLAGS_CHANGED",
+                        new SampleFlags(before.sampleOnly(), before.sampleAvailable()),
+                        new SampleFlags(after.sampleOnly(), after.sampleAvailable()), null).thenReturn(after))));
+    }
+
+    /** What an audit row of a sample-flag change records. */
+    record SampleFlags(boolean sampleOnly, boolean sampleAvailable) {
+    }
+
     public Mono<Page<InventoryMovement>> movements(long batchId, PageRequest page) {
         return get(batchId).then(movements.listForBatch(batchId, page))
                 .map(rows -> Page.of(rows, page, InventoryMovement::id));
@@ -118,8 +157,14 @@ public class BatchService {
      */
     public Mono<InventoryMovement> reverse(long movementId, String reason) {
         return movement(movementId).flatMap(original -> {
-                    if (original.bucket() == Bucket.SAMPLE) {
-                        return Mono.error(new ConflictException("Sample-pool movements cannot be reversed here"));
+                    if (original.bucket() == Bucket.SAMPLE || original.movementType() == MovementType.SAMPLE) {
+                        return Mono.error(new ConflictException("Sample-pool movements cannot be reversed here; "
+                                + "return the samples instead"));
+                    }
+                    // A transfer row holds one location's quantity; negating it alone would change on-hand.
+                    if (original.movementType() == MovementType.TRANSFER) {
+                        return Mono.error(new ConflictException("Transfers cannot be reversed here; transfer the "
+                                + "stock back instead"));
                     }
                     return tx.inRetryingTransaction(() -> stock.apply(original.batchId(),
                                     StockOperation.reverse(original.bucket(), original.quantityChange()),

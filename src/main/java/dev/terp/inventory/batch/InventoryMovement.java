@@ -6,7 +6,10 @@ import java.time.Instant;
 import dev.terp.inventory.domain.Bucket;
 import dev.terp.inventory.domain.MovementType;
 
-/** One change of one bucket of one batch, with the bucket's value before and after: the append-only stock ledger. */
+/**
+ * One change of one bucket of one batch, with the bucket's value before and after: the append-only stock ledger.
+ * A TRANSFER row names the location it describes, and its before/after are that location's quantity.
+ */
 public record InventoryMovement(
         long id,
         long batchId,
@@ -20,5 +23,6 @@ public record InventoryMovement(
         String reason,
         long performedBy,
         Long reversesMovementId,
-        Instant createdAt) {
+        Instant createdAt,
+        Long locationId) {
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MovementRepository {
 
-    private static final String COLUMNS = "id, batch_id, movement_type, bucket, quantity_change, quantity_before, "
+    private static final String COLUMNS = "id, batch_id, movement_type, bucket, location_id, quantity_change, quantity_before, "
             + "quantity_after, reference_type, reference_id, reason, performed_by, reverses_movement_id, created_at";
 
     private final DatabaseClient db;
@@ -28,13 +28,14 @@ class MovementRepository {
     }
 
     Mono<Long> insert(NewMovement movement) {
-        return db.sql("INSERT INTO inventory_movements (batch_id, movement_type, bucket, quantity_change, "
+        return db.sql("INSERT INTO inventory_movements (batch_id, movement_type, bucket, location_id, quantity_change, "
                         + "quantity_before, quantity_after, reference_type, reference_id, reason, performed_by, "
-                        + "reverses_movement_id) VALUES (:batchId, :type, :bucket, :change, :before, :after, "
+                        + "reverses_movement_id) VALUES (:batchId, :type, :bucket, :locationId, :change, :before, :after, "
                         + ":referenceType, :referenceId, :reason, :performedBy, :reverses)")
                 .bind("batchId", movement.batchId())
                 .bind("type", movement.type().name())
                 .bind("bucket", movement.bucket().name())
+                .bind("locationId", Parameter.fromOrEmpty(movement.locationId(), Long.class))
                 .bind("change", movement.after().subtract(movement.before()))
                 .bind("before", movement.before())
                 .bind("after", movement.after())
@@ -81,8 +82,14 @@ class MovementRepository {
                 .all().collectList();
     }
 
+    /** {@code locationId} set: before/after are that location's quantity, not the batch's bucket total. */
     record NewMovement(long batchId, MovementType type, Bucket bucket, BigDecimal before, BigDecimal after,
-            StockReference reference, String reason, long performedBy, Long reversesMovementId) {
+            StockReference reference, String reason, long performedBy, Long reversesMovementId, Long locationId) {
+
+        NewMovement(long batchId, MovementType type, Bucket bucket, BigDecimal before, BigDecimal after,
+                StockReference reference, String reason, long performedBy, Long reversesMovementId) {
+            this(batchId, type, bucket, before, after, reference, reason, performedBy, reversesMovementId, null);
+        }
     }
 
     private static InventoryMovement toMovement(Readable row) {
@@ -99,6 +106,7 @@ class MovementRepository {
                 row.get("reason", String.class),
                 Rows.id(row, "performed_by"),
                 row.get("reverses_movement_id", Long.class),
-                Rows.instant(row, "created_at"));
+                Rows.instant(row, "created_at"),
+                row.get("location_id", Long.class));
     }
 }

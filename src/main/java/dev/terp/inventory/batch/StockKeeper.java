@@ -1,5 +1,6 @@
 package dev.terp.inventory.batch;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
 
@@ -11,6 +12,8 @@ import dev.terp.inventory.batch.MovementRepository.NewMovement;
 import dev.terp.inventory.domain.Bucket;
 import dev.terp.inventory.domain.InsufficientInventory;
 import dev.terp.inventory.domain.InvalidQuantity;
+import dev.terp.inventory.domain.LocationStock;
+import dev.terp.inventory.domain.LocationStock.Slot;
 import dev.terp.inventory.domain.MovementType;
 import dev.terp.inventory.domain.Quantities;
 import dev.terp.platform.errors.ApiException;
@@ -29,22 +32,27 @@ import org.springframework.stereotype.Component;
  * The one place stock changes (D-06, D-28): in one transaction it locks the batch row, checks the change against the
  * locked quantities, writes them, records a movement per changed bucket with its before/after, and audits.
  * Concurrent changes of a batch queue on its row lock, so each movement's "before" is the previous one's "after".
+ * On-hand changes are also spread over the batch's location rows (see {@link LocationStock}) so their sum stays
+ * equal to on-hand; transfers move stock between those rows without touching on-hand.
  */
 @Component
 class StockKeeper {
 
     static final String RESOURCE = "Batch";
     private static final List<Bucket> BUCKET_ORDER = List.of(Bucket.ON_HAND, Bucket.RESERVED, Bucket.QUARANTINE,
-            Bucket.HOLD);
+            Bucket.HOLD, Bucket.SAMPLE);
 
     private final BatchRepository batches;
     private final MovementRepository movements;
+    private final BatchLocationRepository locations;
     private final TransactionRunner tx;
     private final AuditTrail audit;
 
-    StockKeeper(BatchRepository batches, MovementRepository movements, TransactionRunner tx, AuditTrail audit) {
+    StockKeeper(BatchRepository batches, MovementRepository movements, BatchLocationRepository locations,
+            TransactionRunner tx, AuditTrail audit) {
         this.batches = batches;
         this.movements = movements;
+        this.locations = locations;
         this.tx = tx;
         this.audit = audit;
     }
@@ -98,10 +106,105 @@ class StockKeeper {
                         after.of(bucket), reference, reason, actor.userId(), reversesMovementId))
                 .toList();
         return batches.updateQuantities(before.id(), after)
+                .then(placeOnHandChange(before.id(), after.onHand().subtract(old.onHand())))
                 .thenMany(Flux.fromIterable(rows).concatMap(movements::insert))
                 .then(audit.record(RESOURCE, before.id(), operation.auditAction(), StockSnapshot.of(old),
                         StockSnapshot.of(after), reason))
                 .then(batches.findById(before.id()));
+    }
+
+    /**
+     * Keeps Σ batch_locations.qty = on-hand for a placed batch, by the rule of {@link LocationStock}: a decrease
+     * takes from the fullest location first, an increase goes to the fullest location. Runs under the batch lock.
+     */
+    private Mono<Void> placeOnHandChange(long batchId, BigDecimal delta) {
+        if (delta.signum() == 0) {
+            return Mono.empty();
+        }
+        return locations.lockAll(batchId)
+                .flatMapMany(slots -> {
+                    try {
+                        return Flux.fromIterable(LocationStock.applyOnHandChange(slots, delta));
+                    } catch (InsufficientInventory refused) {
+                        return Flux.error(new InsufficientInventoryException("Batch " + batchId + " "
+                                + refused.getMessage()));
+                    }
+                })
+                .concatMap(slot -> locations.updateQuantity(batchId, slot))
+                .then();
+    }
+
+    /**
+     * Moves on-hand units between two locations of a batch; on-hand and every bucket stay as they are. Locks the
+     * batch row (every stock change of the batch queues there), then the two location rows in ascending location
+     * id, creating the destination row if the batch has none there yet. One TRANSFER movement per side.
+     */
+    Mono<List<Slot>> transfer(long batchId, long fromLocationId, long toLocationId, BigDecimal quantity,
+            String reason) {
+        if (fromLocationId == toLocationId) {
+            return Mono.error(ValidationException.of("toLocationId", "must differ from fromLocationId"));
+        }
+        List<Long> both = List.of(fromLocationId, toLocationId);
+        return tx.inRetryingTransaction(() -> actingUser().flatMap(actor -> lockExisting(batchId)
+                .flatMap(batch -> locations.existingLocations(both).flatMap(known -> {
+                    if (!known.contains(fromLocationId)) {
+                        return Mono.error(ValidationException.of("fromLocationId", "is not a known location"));
+                    }
+                    if (!known.contains(toLocationId)) {
+                        return Mono.error(ValidationException.of("toLocationId", "is not a known location"));
+                    }
+                    if (batch.status().isTerminal()) {
+                        return Mono.error(new ConflictException("Batch " + batchId + " is " + batch.status()
+                                + "; its stock cannot move"));
+                    }
+                    return locations.lock(batchId, both)
+                            .flatMap(slots -> slots.stream().anyMatch(s -> s.locationId() == toLocationId)
+                                    ? Mono.just(slots)
+                                    : locations.ensure(batchId, toLocationId).then(locations.lock(batchId, both)))
+                            .flatMap(slots -> {
+                                Slot from = slotAt(slots, fromLocationId);
+                                Slot to = slotAt(slots, toLocationId);
+                                LocationStock.Transfer moved;
+                                try {
+                                    moved = LocationStock.transfer(from, to, quantity);
+                                } catch (InsufficientInventory refused) {
+                                    return Mono.error(new InsufficientInventoryException("Batch " + batchId + " "
+                                            + refused.getMessage()));
+                                } catch (InvalidQuantity invalid) {
+                                    return Mono.error(ValidationException.of("quantity", invalid.getMessage()));
+                                }
+                                List<NewMovement> rows = List.of(
+                                        transferMovement(batchId, from, moved.from(), reason, actor),
+                                        transferMovement(batchId, to, moved.to(), reason, actor));
+                                return locations.updateQuantity(batchId, moved.from())
+                                        .then(locations.updateQuantity(batchId, moved.to()))
+                                        .thenMany(Flux.fromIterable(rows).concatMap(movements::insert))
+                                        .then(audit.record(RESOURCE, batchId, "TRANSFERRED",
+                                                new TransferSnapshot(from, to), new TransferSnapshot(moved.from(),
+                                                        moved.to()), reason))
+                                        .then(locations.list(batchId));
+                            });
+                }))));
+    }
+
+    private static Slot slotAt(List<Slot> slots, long locationId) {
+        // A source the batch was never placed at holds nothing; the transfer check then refuses it.
+        return slots.stream().filter(slot -> slot.locationId() == locationId).findFirst()
+                .orElse(new Slot(locationId, BigDecimal.ZERO));
+    }
+
+    private static NewMovement transferMovement(long batchId, Slot before, Slot after, String reason, Actor actor) {
+        return new NewMovement(batchId, MovementType.TRANSFER, Bucket.ON_HAND, before.quantity(), after.quantity(),
+                StockReference.NONE, reason, actor.userId(), null, before.locationId());
+    }
+
+    /** What an audit row of a transfer records: both sides' quantities. */
+    record TransferSnapshot(long fromLocationId, String fromQty, long toLocationId, String toQty) {
+
+        TransferSnapshot(Slot from, Slot to) {
+            this(from.locationId(), Quantities.format(from.quantity()), to.locationId(),
+                    Quantities.format(to.quantity()));
+        }
     }
 
     private static MovementType movementType(StockOperation operation, Bucket bucket) {
@@ -122,12 +225,12 @@ class StockKeeper {
 
     /** The quantities an audit row records before and after a stock change. */
     record StockSnapshot(String onHandQty, String reservedQty, String quarantineQty, String holdQty,
-            String availableQty) {
+            String sampleQty, String availableQty) {
 
         static StockSnapshot of(Quantities quantities) {
             return new StockSnapshot(Quantities.format(quantities.onHand()), Quantities.format(quantities.reserved()),
                     Quantities.format(quantities.quarantine()), Quantities.format(quantities.hold()),
-                    Quantities.format(quantities.available()));
+                    Quantities.format(quantities.sample()), Quantities.format(quantities.available()));
         }
     }
 }

@@ -66,6 +66,17 @@ record StockOperation(String auditAction, UnaryOperator<Quantities> change, Map<
                 Map.of(Bucket.ON_HAND, MovementType.DISPOSAL), false);
     }
 
+    /** Both sides are recorded as SAMPLE: ON_HAND −q and SAMPLE +q. */
+    static StockOperation moveToSamples(BigDecimal quantity) {
+        return new StockOperation("MOVED_TO_SAMPLES", q -> q.moveToSamples(quantity),
+                Map.of(Bucket.ON_HAND, MovementType.SAMPLE, Bucket.SAMPLE, MovementType.SAMPLE), false);
+    }
+
+    static StockOperation returnFromSamples(BigDecimal quantity) {
+        return new StockOperation("RETURNED_FROM_SAMPLES", q -> q.returnFromSamples(quantity),
+                Map.of(Bucket.ON_HAND, MovementType.SAMPLE, Bucket.SAMPLE, MovementType.SAMPLE), false);
+    }
+
     static StockOperation reverse(Bucket bucket, BigDecimal originalChange) {
         return new StockOperation("MOVEMENT_REVERSED", q -> q.change(bucket, originalChange.negate()),
                 Map.of(bucket, MovementType.ADJUSTMENT), false);

@@ -8,20 +8,30 @@ import java.math.RoundingMode;
  * operation returns new quantities or refuses: nothing here ever goes negative, and on-hand never drops below what
  * is reserved, quarantined or on hold (TERP's allowNegativeInventory=false, which it never enforced, D-24/D-28).
  *
+ * <p>The sample pool is carried here so a move into or out of it is checked and written with the rest, but it is
+ * not part of on-hand and does not count towards availability (domain §4.2).
+ *
  * <p>Quantities carry four decimals. A requested quantity with more is refused, never rounded.
  */
-public record Quantities(BigDecimal onHand, BigDecimal reserved, BigDecimal quarantine, BigDecimal hold) {
+public record Quantities(BigDecimal onHand, BigDecimal reserved, BigDecimal quarantine, BigDecimal hold,
+        BigDecimal sample) {
 
     public static final int SCALE = 4;
 
     public static final Quantities ZERO = new Quantities(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-            BigDecimal.ZERO);
+            BigDecimal.ZERO, BigDecimal.ZERO);
 
     public Quantities {
         onHand = stored(onHand, "on-hand");
         reserved = stored(reserved, "reserved");
         quarantine = stored(quarantine, "quarantine");
         hold = stored(hold, "hold");
+        sample = stored(sample, "sample");
+    }
+
+    /** Quantities of a batch with an empty sample pool; kept so callers that never touch the pool stay short. */
+    public Quantities(BigDecimal onHand, BigDecimal reserved, BigDecimal quarantine, BigDecimal hold) {
+        this(onHand, reserved, quarantine, hold, BigDecimal.ZERO);
     }
 
     /** What can still be promised: never negative, even for a batch whose buckets disagree. */
@@ -41,34 +51,34 @@ public record Quantities(BigDecimal onHand, BigDecimal reserved, BigDecimal quar
             case RESERVED -> reserved;
             case QUARANTINE -> quarantine;
             case HOLD -> hold;
-            case SAMPLE -> throw new IllegalArgumentException("The sample pool is not part of these quantities");
+            case SAMPLE -> sample;
         };
     }
 
     public Quantities reserve(BigDecimal quantity) {
         BigDecimal q = requirePositive(quantity);
         requireAvailable(q);
-        return new Quantities(onHand, reserved.add(q), quarantine, hold);
+        return new Quantities(onHand, reserved.add(q), quarantine, hold, sample);
     }
 
     public Quantities releaseReservation(BigDecimal quantity) {
         BigDecimal q = requirePositive(quantity);
         requireWithin(q, reserved, "reserved");
-        return new Quantities(onHand, reserved.subtract(q), quarantine, hold);
+        return new Quantities(onHand, reserved.subtract(q), quarantine, hold, sample);
     }
 
     /** A reservation turns into a sale: the goods leave, so on-hand and reserved both drop. */
     public Quantities consumeReservation(BigDecimal quantity) {
         BigDecimal q = requirePositive(quantity);
         requireWithin(q, reserved, "reserved");
-        return new Quantities(onHand.subtract(q), reserved.subtract(q), quarantine, hold);
+        return new Quantities(onHand.subtract(q), reserved.subtract(q), quarantine, hold, sample);
     }
 
     /** A stock count: on-hand becomes exactly {@code newOnHand} (zero allowed). */
     public Quantities adjustOnHandTo(BigDecimal newOnHand) {
         BigDecimal target = requireNotNegative(newOnHand);
         requireCovers(target);
-        return new Quantities(target, reserved, quarantine, hold);
+        return new Quantities(target, reserved, quarantine, hold, sample);
     }
 
     /** A correction by a signed amount (found or lost units). */
@@ -83,31 +93,31 @@ public record Quantities(BigDecimal onHand, BigDecimal reserved, BigDecimal quar
                     + " to remove");
         }
         requireCovers(target);
-        return new Quantities(target, reserved, quarantine, hold);
+        return new Quantities(target, reserved, quarantine, hold, sample);
     }
 
     public Quantities quarantine(BigDecimal quantity) {
         BigDecimal q = requirePositive(quantity);
         requireAvailable(q);
-        return new Quantities(onHand, reserved, quarantine.add(q), hold);
+        return new Quantities(onHand, reserved, quarantine.add(q), hold, sample);
     }
 
     public Quantities releaseQuarantine(BigDecimal quantity) {
         BigDecimal q = requirePositive(quantity);
         requireWithin(q, quarantine, "in quarantine");
-        return new Quantities(onHand, reserved, quarantine.subtract(q), hold);
+        return new Quantities(onHand, reserved, quarantine.subtract(q), hold, sample);
     }
 
     public Quantities hold(BigDecimal quantity) {
         BigDecimal q = requirePositive(quantity);
         requireAvailable(q);
-        return new Quantities(onHand, reserved, quarantine, hold.add(q));
+        return new Quantities(onHand, reserved, quarantine, hold.add(q), sample);
     }
 
     public Quantities releaseHold(BigDecimal quantity) {
         BigDecimal q = requirePositive(quantity);
         requireWithin(q, hold, "on hold");
-        return new Quantities(onHand, reserved, quarantine, hold.subtract(q));
+        return new Quantities(onHand, reserved, quarantine, hold.subtract(q), sample);
     }
 
     /**
@@ -117,7 +127,24 @@ public record Quantities(BigDecimal onHand, BigDecimal reserved, BigDecimal quar
     public Quantities dispose(BigDecimal quantity) {
         BigDecimal q = requirePositive(quantity);
         requireAvailable(q);
-        return new Quantities(onHand.subtract(q), reserved, quarantine, hold);
+        return new Quantities(onHand.subtract(q), reserved, quarantine, hold, sample);
+    }
+
+    /**
+     * Sets available units aside as samples (domain §4.2): they leave on-hand, so they can no longer be promised,
+     * and enter the separate sample pool that sample requests consume.
+     */
+    public Quantities moveToSamples(BigDecimal quantity) {
+        BigDecimal q = requirePositive(quantity);
+        requireAvailable(q);
+        return new Quantities(onHand.subtract(q), reserved, quarantine, hold, sample.add(q));
+    }
+
+    /** Unused samples go back on hand and become available again. */
+    public Quantities returnFromSamples(BigDecimal quantity) {
+        BigDecimal q = requirePositive(quantity);
+        requireWithin(q, sample, "in the sample pool");
+        return new Quantities(onHand.add(q), reserved, quarantine, hold, sample.subtract(q));
     }
 
     /**
@@ -132,11 +159,12 @@ public record Quantities(BigDecimal onHand, BigDecimal reserved, BigDecimal quar
                     + format(change.negate()) + " to remove");
         }
         Quantities after = switch (bucket) {
-            case ON_HAND -> new Quantities(target, reserved, quarantine, hold);
-            case RESERVED -> new Quantities(onHand, target, quarantine, hold);
-            case QUARANTINE -> new Quantities(onHand, reserved, target, hold);
-            case HOLD -> new Quantities(onHand, reserved, quarantine, target);
-            case SAMPLE -> throw new IllegalArgumentException("The sample pool is not part of these quantities");
+            case ON_HAND -> new Quantities(target, reserved, quarantine, hold, sample);
+            case RESERVED -> new Quantities(onHand, target, quarantine, hold, sample);
+            case QUARANTINE -> new Quantities(onHand, reserved, target, hold, sample);
+            case HOLD -> new Quantities(onHand, reserved, quarantine, target, sample);
+            case SAMPLE -> throw new IllegalArgumentException(
+                    "The sample pool changes only through moveToSamples and returnFromSamples");
         };
         if (change.signum() > 0 && bucket != Bucket.ON_HAND) {
             requireAvailable(change);

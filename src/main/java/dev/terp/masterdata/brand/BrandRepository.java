@@ -39,6 +39,22 @@ class BrandRepository {
                 .one();
     }
 
+    /** The unique key's collation ignores case, so this finds the one brand the key would clash with. */
+    Mono<Brand> findByName(String name) {
+        return db.sql("SELECT " + COLUMNS + " FROM brands WHERE name = :name")
+                .bind("name", name)
+                .map(BrandRepository::toBrand)
+                .one();
+    }
+
+    /** A current read: sees a row committed after this transaction's snapshot was taken. */
+    Mono<Brand> findByNameCommitted(String name) {
+        return db.sql("SELECT " + COLUMNS + " FROM brands WHERE name = :name" + LockMode.SHARE.clause())
+                .bind("name", name)
+                .map(BrandRepository::toBrand)
+                .one();
+    }
+
     Mono<List<Brand>> list(String q, Long vendorId, Boolean active, PageRequest page) {
         DatabaseClient.GenericExecuteSpec query = db.sql("SELECT " + COLUMNS + " FROM brands WHERE id > :after"
                         + (q == null ? "" : " AND name LIKE :q")

@@ -54,6 +54,21 @@ public class BrandService {
                 .onErrorMap(DuplicateKeyException.class, duplicate -> nameTaken(details));
     }
 
+    /**
+     * The brand with this name, created for {@code vendorId} (and audited) when there is none; an existing brand is
+     * returned as it is, whichever vendor it is linked to. Race-safe like {@link VendorService#findOrCreate}. The
+     * vendor is the caller's just-resolved one; the foreign key guards it.
+     */
+    public Mono<Brand> findOrCreate(String name, long vendorId) {
+        return tx.inRetryingTransaction(() -> brands.findByName(name)
+                .switchIfEmpty(Mono.defer(() -> brands.insert(new BrandDetails(name, vendorId, null))
+                        .flatMap(brands::findById)
+                        .flatMap(created -> audit.record(RESOURCE, created.id(), "CREATED", null,
+                                BrandView.of(created), null).thenReturn(created))
+                        .onErrorResume(DuplicateKeyException.class,
+                                concurrentlyCreated -> brands.findByNameCommitted(name)))));
+    }
+
     /** The row lock makes "before" the state this update replaces, not one a concurrent update already replaced. */
     public Mono<Brand> update(long id, long expectedVersion, BrandDetails details) {
         return tx.inRetryingTransaction(() -> requireVendor(details.vendorId())

@@ -32,6 +32,14 @@ class CategoryRepository {
                 .one();
     }
 
+    /** The column's collation ignores case, so "flower" finds "Flower". */
+    Mono<Category> findByName(String name) {
+        return db.sql("SELECT " + COLUMNS + " FROM categories WHERE name = :name")
+                .bind("name", name)
+                .map(CategoryRepository::toCategory)
+                .one();
+    }
+
     Mono<Category> lockById(long id) {
         return db.sql("SELECT " + COLUMNS + " FROM categories WHERE id = :id" + LockMode.WAIT.clause())
                 .bind("id", id)

@@ -49,6 +49,16 @@ public class CategoryService {
         return categories.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(CATEGORY, id)));
     }
 
+    /** The category with this name, case-insensitively; empty when there is none. */
+    public Mono<Category> findByName(String name) {
+        return categories.findByName(name);
+    }
+
+    /** The subcategory of this category with this name, case-insensitively; empty when there is none. */
+    public Mono<Subcategory> findSubcategoryByName(long categoryId, String name) {
+        return subcategories.findByName(categoryId, name);
+    }
+
     public Mono<Subcategory> getSubcategory(long id) {
         return subcategories.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(SUBCATEGORY, id)));
     }

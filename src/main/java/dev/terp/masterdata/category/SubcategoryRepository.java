@@ -34,6 +34,15 @@ class SubcategoryRepository {
                 .one();
     }
 
+    /** The column's collation ignores case. */
+    Mono<Subcategory> findByName(long categoryId, String name) {
+        return db.sql("SELECT " + COLUMNS + " FROM subcategories WHERE category_id = :categoryId AND name = :name")
+                .bind("categoryId", categoryId)
+                .bind("name", name)
+                .map(SubcategoryRepository::toSubcategory)
+                .one();
+    }
+
     Mono<Subcategory> lockById(long id) {
         return db.sql("SELECT " + COLUMNS + " FROM subcategories WHERE id = :id" + LockMode.WAIT.clause())
                 .bind("id", id)

@@ -36,6 +36,14 @@ class GradeRepository {
                 .one();
     }
 
+    /** The column's collation ignores case. */
+    Mono<Grade> findByName(String name) {
+        return db.sql("SELECT " + COLUMNS + " FROM grades WHERE name = :name")
+                .bind("name", name)
+                .map(GradeRepository::toGrade)
+                .one();
+    }
+
     Mono<Grade> lockById(long id) {
         return db.sql("SELECT " + COLUMNS + " FROM grades WHERE id = :id" + LockMode.WAIT.clause())
                 .bind("id", id)

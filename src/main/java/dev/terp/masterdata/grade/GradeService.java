@@ -49,6 +49,11 @@ public class GradeService {
         return grades.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
     }
 
+    /** The grade with this name, case-insensitively; empty when there is none. */
+    public Mono<Grade> findByName(String name) {
+        return grades.findByName(name);
+    }
+
     public Mono<Page<Grade>> list(String q, Boolean active, PageRequest page) {
         return grades.list(q, active, page).map(rows -> Page.of(rows, page, Grade::id));
     }

@@ -42,6 +42,21 @@ class LocationRepository {
                 .one();
     }
 
+    Mono<Location> findByAddress(LocationAddress address) {
+        return bindAddress(db.sql("SELECT " + COLUMNS + " FROM locations WHERE site = :site AND zone = :zone "
+                        + "AND rack = :rack AND shelf = :shelf AND bin = :bin"), address)
+                .map(LocationRepository::toLocation)
+                .one();
+    }
+
+    /** A current read: sees a row committed after this transaction's snapshot was taken. */
+    Mono<Location> findByAddressCommitted(LocationAddress address) {
+        return bindAddress(db.sql("SELECT " + COLUMNS + " FROM locations WHERE site = :site AND zone = :zone "
+                        + "AND rack = :rack AND shelf = :shelf AND bin = :bin" + LockMode.SHARE.clause()), address)
+                .map(LocationRepository::toLocation)
+                .one();
+    }
+
     Mono<List<Location>> list(String q, String site, Boolean active, PageRequest page) {
         DatabaseClient.GenericExecuteSpec query = db.sql("SELECT " + COLUMNS + " FROM locations WHERE id > :after"
                         + (q == null ? "" : " AND (site LIKE :q OR zone LIKE :q OR rack LIKE :q OR shelf LIKE :q "

@@ -49,6 +49,20 @@ public class LocationService {
                 .onErrorMap(DuplicateKeyException.class, duplicate -> addressTaken(address));
     }
 
+    /**
+     * The location at this address, created (and audited) when there is none. Race-safe like
+     * {@code VendorService.findOrCreate}.
+     */
+    public Mono<Location> findOrCreate(LocationAddress address) {
+        return tx.inRetryingTransaction(() -> locations.findByAddress(address)
+                .switchIfEmpty(Mono.defer(() -> locations.insert(address)
+                        .flatMap(locations::findById)
+                        .flatMap(created -> audit.record(RESOURCE, created.id(), "CREATED", null,
+                                LocationView.of(created), null).thenReturn(created))
+                        .onErrorResume(DuplicateKeyException.class,
+                                concurrentlyCreated -> locations.findByAddressCommitted(address)))));
+    }
+
     /** The row lock makes "before" the state this update replaces, not one a concurrent update already replaced. */
     public Mono<Location> update(long id, long expectedVersion, LocationAddress address) {
         return tx.inRetryingTransaction(() -> lockExisting(id)

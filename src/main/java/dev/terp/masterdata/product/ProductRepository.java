@@ -56,6 +56,26 @@ class ProductRepository {
                 .flatMap(this::findById);
     }
 
+    Mono<Product> findByBrandAndName(long brandId, String nameCanonical) {
+        return db.sql(SELECT + "WHERE p.brand_id = :brandId AND p.name_canonical = :name")
+                .bind("brandId", brandId)
+                .bind("name", nameCanonical)
+                .map(ProductRepository::toProduct)
+                .one();
+    }
+
+    /**
+     * A current read: sees a row committed after this transaction's snapshot was taken. The shared locks it also
+     * takes on the joined brand/strain/category rows only delay edits of those until this transaction ends.
+     */
+    Mono<Product> findByBrandAndNameCommitted(long brandId, String nameCanonical) {
+        return db.sql(SELECT + "WHERE p.brand_id = :brandId AND p.name_canonical = :name" + LockMode.SHARE.clause())
+                .bind("brandId", brandId)
+                .bind("name", nameCanonical)
+                .map(ProductRepository::toProduct)
+                .one();
+    }
+
     /**
      * {@code q} matches the canonical name as typed or in canonical form ({@code qCanonical}, null when q has no
      * letter or digit), so "o'brien" finds "Obrien".

@@ -63,6 +63,22 @@ public class ProductService {
                 .onErrorMap(DuplicateKeyException.class, duplicate -> nameTaken(details));
     }
 
+    /**
+     * The brand's product with this canonical name, created from {@code details} (and audited) when there is none.
+     * Race-safe like {@code VendorService.findOrCreate}. The references are not re-checked: the caller has just
+     * resolved them in this transaction (a plain re-read could miss rows another transaction committed after our
+     * snapshot), and the foreign keys guard them.
+     */
+    public Mono<Product> findOrCreate(ProductDetails details) {
+        return tx.inRetryingTransaction(() -> products.findByBrandAndName(details.brandId(), details.nameCanonical())
+                .switchIfEmpty(Mono.defer(() -> products.insert(details)
+                        .flatMap(products::findById)
+                        .flatMap(created -> audit.record(RESOURCE, created.id(), "CREATED", null,
+                                ProductView.of(created), null).thenReturn(created))
+                        .onErrorResume(DuplicateKeyException.class, concurrentlyCreated -> products
+                                .findByBrandAndNameCommitted(details.brandId(), details.nameCanonical())))));
+    }
+
     /** The row lock makes "before" the state this update replaces, not one a concurrent update already replaced. */
     public Mono<Product> update(long id, long expectedVersion, ProductDetails details) {
         return tx.inRetryingTransaction(() -> requireReferences(details)

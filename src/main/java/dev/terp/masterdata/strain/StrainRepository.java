@@ -43,6 +43,13 @@ class StrainRepository {
                 .one();
     }
 
+    Mono<Strain> findByStandardizedName(String standardizedName) {
+        return db.sql("SELECT " + COLUMNS + " FROM strains WHERE standardized_name = :name")
+                .bind("name", standardizedName)
+                .map(this::toStrain)
+                .one();
+    }
+
     Mono<Strain> lockById(long id) {
         return db.sql("SELECT " + COLUMNS + " FROM strains WHERE id = :id" + LockMode.WAIT.clause())
                 .bind("id", id)

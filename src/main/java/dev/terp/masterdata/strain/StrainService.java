@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 import dev.terp.audit.AuditTrail;
 import dev.terp.masterdata.strain.api.StrainView;
 import dev.terp.masterdata.strain.domain.StrainCategory;
+import dev.terp.masterdata.strain.domain.StrainNames;
 import dev.terp.platform.errors.ConflictException;
 import dev.terp.platform.errors.NotFoundException;
 import dev.terp.platform.paging.Page;
@@ -40,6 +41,11 @@ public class StrainService {
 
     public Mono<Strain> get(long id) {
         return strains.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
+    }
+
+    /** The strain whose standardized name matches this name's ("blue  DREAM" finds "Blue Dream"); may be empty. */
+    public Mono<Strain> findByName(String name) {
+        return strains.findByStandardizedName(StrainNames.standardize(name));
     }
 
     public Mono<Page<Strain>> list(String q, StrainCategory category, Boolean active, PageRequest page) {

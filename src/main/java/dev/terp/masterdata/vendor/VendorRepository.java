@@ -40,6 +40,22 @@ class VendorRepository {
                 .one();
     }
 
+    /** The unique key's collation ignores case, so this finds the one vendor the key would clash with. */
+    Mono<Vendor> findByName(String name) {
+        return db.sql("SELECT " + COLUMNS + " FROM vendors WHERE name = :name")
+                .bind("name", name)
+                .map(VendorRepository::toVendor)
+                .one();
+    }
+
+    /** A current read: sees a row committed after this transaction's snapshot was taken. */
+    Mono<Vendor> findByNameCommitted(String name) {
+        return db.sql("SELECT " + COLUMNS + " FROM vendors WHERE name = :name" + LockMode.SHARE.clause())
+                .bind("name", name)
+                .map(VendorRepository::toVendor)
+                .one();
+    }
+
     Mono<List<Vendor>> list(String q, Boolean active, PageRequest page) {
         DatabaseClient.GenericExecuteSpec query = db.sql("SELECT " + COLUMNS + " FROM vendors WHERE id > :after"
                         + (q == null ? "" : " AND (name LIKE :q OR contact_name LIKE :q OR contact_email LIKE :q)")

@@ -48,6 +48,21 @@ public class VendorService {
                 .onErrorMap(DuplicateKeyException.class, duplicate -> nameTaken(details));
     }
 
+    /**
+     * The vendor with this name, created (and audited) when there is none. Safe against a concurrent caller creating
+     * the same vendor: the loser's INSERT hits the unique key, which on MySQL/MariaDB fails only that statement, not
+     * the transaction, and the winner's row is then re-read with a current read (the snapshot would not show it).
+     */
+    public Mono<Vendor> findOrCreate(String name) {
+        return tx.inRetryingTransaction(() -> vendors.findByName(name)
+                .switchIfEmpty(Mono.defer(() -> vendors.insert(new VendorDetails(name, null, null, null, null))
+                        .flatMap(vendors::findById)
+                        .flatMap(created -> audit.record(RESOURCE, created.id(), "CREATED", null,
+                                VendorView.of(created), null).thenReturn(created))
+                        .onErrorResume(DuplicateKeyException.class,
+                                concurrentlyCreated -> vendors.findByNameCommitted(name)))));
+    }
+
     /** The row lock makes "before" the state this update replaces, not one a concurrent update already replaced. */
     public Mono<Vendor> update(long id, long expectedVersion, VendorDetails details) {
         return tx.inRetryingTransaction(() -> lockExisting(id)

@@ -56,6 +56,41 @@ final class InventoryFixtures {
                 .one().block();
     }
 
+    /** A new location with a unique address. */
+    long location() {
+        String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        return insert("INSERT INTO locations (site, zone) VALUES (:site, :zone)",
+                Map.of("site", "Inv Site " + tag, "zone", "Z"));
+    }
+
+    /** Places {@code qty} of the batch at the location (the test keeps the sum equal to on-hand itself). */
+    void place(long batchId, long locationId, String qty) {
+        insert("INSERT INTO batch_locations (batch_id, location_id, qty) VALUES (:batchId, :locationId, :qty)",
+                Map.of("batchId", batchId, "locationId", locationId, "qty", new BigDecimal(qty)));
+    }
+
+    /** Location id → quantity, as stored. */
+    Map<Long, BigDecimal> locationQuantities(long batchId) {
+        Map<Long, BigDecimal> result = new java.util.TreeMap<>();
+        db.sql("SELECT location_id, qty FROM batch_locations WHERE batch_id = :id").bind("id", batchId)
+                .map(row -> Map.entry(row.get("location_id", Long.class), row.get("qty", BigDecimal.class)))
+                .all().collectList().block()
+                .forEach(entry -> result.put(entry.getKey(), entry.getValue()));
+        return result;
+    }
+
+    BigDecimal sampleQty(long batchId) {
+        return db.sql("SELECT sample_qty FROM batches WHERE id = :id").bind("id", batchId)
+                .map(row -> row.get("sample_qty", BigDecimal.class)).one().block();
+    }
+
+    List<Long> movementLocations(long batchId) {
+        return db.sql("SELECT location_id FROM inventory_movements WHERE batch_id = :id ORDER BY id")
+                .bind("id", batchId)
+                .map(row -> row.get("location_id", Long.class) == null ? -1L : row.get("location_id", Long.class))
+                .all().collectList().block();
+    }
+
     String status(long batchId) {
         return db.sql("SELECT status FROM batches WHERE id = :id").bind("id", batchId)
                 .map(row -> row.get("status", String.class)).one().block();

@@ -130,6 +130,56 @@ class StockConcurrencyIT {
         assertThat(fixtures.version(batch.id())).isEqualTo(100);
     }
 
+    @Test
+    void parallelTransfersBackAndForthAndAdjustmentsKeepLocationsSummingToOnHand() {
+        TestBatch batch = fixtures.batch("LIVE", "100");
+        long a = fixtures.location();
+        long b = fixtures.location();
+        fixtures.place(batch.id(), a, "50");
+        fixtures.place(batch.id(), b, "50");
+
+        Flux<Outcome> transfers = Flux.range(0, 20)
+                .map(i -> i % 2 == 0 ? List.of(a, b) : List.of(b, a))
+                .flatMap(fromTo -> post("/api/v1/batches/" + batch.id() + "/transfers",
+                        Map.of("fromLocationId", fromTo.get(0), "toLocationId", fromTo.get(1), "quantity", "7")), 20);
+        Flux<Outcome> adjustments = Flux.range(0, 6)
+                .flatMap(i -> post("/api/v1/batches/" + batch.id() + "/adjustments",
+                        Map.of("mode", "RELATIVE", "quantity", i % 2 == 0 ? "3" : "-2", "reason", "count " + i)), 6);
+        List<List<Outcome>> outcomes = Flux.merge(transfers.collectList().flux(), adjustments.collectList().flux())
+                .collectList().block(Duration.ofSeconds(60));
+        List<Outcome> all = outcomes.stream().flatMap(List::stream).toList();
+
+        assertThat(all).hasSize(26).extracting(Outcome::status).allMatch(s -> s == 200 || s == 409);
+        assertThat(all).filteredOn(o -> o.status() == 409)
+                .allSatisfy(o -> assertThat(o.body()).contains("INSUFFICIENT_INVENTORY"));
+
+        BigDecimal onHand = fixtures.quantities(batch.id()).get("onHand");
+        Map<Long, BigDecimal> locations = fixtures.locationQuantities(batch.id());
+        assertThat(locations.values()).allSatisfy(qty -> assertThat(qty.signum()).isNotNegative());
+        assertThat(locations.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(onHand);
+
+        List<MovementRow> movements = fixtures.movements(batch.id());
+        long transferSuccesses = all.stream().filter(o -> o.status() == 200 && o.body().contains("\"items\""))
+                .count();
+        long adjustmentSuccesses = all.stream().filter(o -> o.status() == 200 && o.body().contains("onHandQty"))
+                .count();
+        assertThat(transferSuccesses).isPositive();
+        // On-hand never drops below 94 here, so every adjustment fits.
+        assertThat(adjustmentSuccesses).isEqualTo(6);
+        assertThat(transferSuccesses + adjustmentSuccesses)
+                .isEqualTo(all.stream().filter(o -> o.status() == 200).count());
+        assertThat(movements).filteredOn(m -> m.type().equals("TRANSFER")).hasSize((int) (2 * transferSuccesses));
+        assertThat(movements).filteredOn(m -> m.type().equals("ADJUSTMENT")).hasSize((int) adjustmentSuccesses);
+        // On-hand moved only by the adjustments that went through.
+        BigDecimal adjusted = movements.stream().filter(m -> m.type().equals("ADJUSTMENT")).map(MovementRow::change)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(onHand).isEqualByComparingTo(new BigDecimal("100").add(adjusted));
+        assertThat(movements).allSatisfy(m -> {
+            assertThat(m.after().signum()).isNotNegative();
+            assertThat(m.before().add(m.change())).isEqualByComparingTo(m.after());
+        });
+    }
+
     private static void assertChained(List<MovementRow> movements) {
         for (int i = 1; i < movements.size(); i++) {
             assertThat(movements.get(i).before()).as("movement %d before", i)

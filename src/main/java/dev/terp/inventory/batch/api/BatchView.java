@@ -29,6 +29,8 @@ public record BatchView(
         String holdQty,
         String defectiveQty,
         String sampleQty,
+        @Schema(description = "Sample pool, not part of on-hand") boolean sampleOnly,
+        boolean sampleAvailable,
         @Schema(description = "max(0, onHand - reserved - quarantine - hold)") String availableQty,
         LocalDate expirationDate,
         long version,
@@ -42,7 +44,8 @@ public record BatchView(
                 batch.paymentTerms(), Decimals.formatQuantity(batch.onHandQty()),
                 Decimals.formatQuantity(batch.reservedQty()), Decimals.formatQuantity(batch.quarantineQty()),
                 Decimals.formatQuantity(batch.holdQty()), Decimals.formatQuantity(batch.defectiveQty()),
-                Decimals.formatQuantity(batch.sampleQty()), Decimals.formatQuantity(batch.availableQty()),
+                Decimals.formatQuantity(batch.sampleQty()), batch.sampleOnly(), batch.sampleAvailable(),
+                Decimals.formatQuantity(batch.availableQty()),
                 batch.expirationDate(), batch.version(), batch.createdAt(), batch.updatedAt());
     }
 }

@@ -21,13 +21,14 @@ public record MovementView(
         String reason,
         long performedBy,
         Long reversesMovementId,
-        Instant createdAt) {
+        Instant createdAt,
+        @Schema(description = "Set on TRANSFER rows: before/after are this location's quantity") Long locationId) {
 
     public static MovementView of(InventoryMovement movement) {
         return new MovementView(movement.id(), movement.batchId(), movement.movementType().name(),
                 movement.bucket().name(), Decimals.formatQuantity(movement.quantityChange()),
                 Decimals.formatQuantity(movement.quantityBefore()), Decimals.formatQuantity(movement.quantityAfter()),
                 movement.referenceType(), movement.referenceId(), movement.reason(), movement.performedBy(),
-                movement.reversesMovementId(), movement.createdAt());
+                movement.reversesMovementId(), movement.createdAt(), movement.locationId());
     }
 }

@@ -1,0 +1,91 @@
+package dev.terp.inventory.batch;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Mono;
+
+import dev.terp.inventory.domain.LocationStock.Slot;
+import dev.terp.platform.persistence.LockMode;
+import dev.terp.platform.persistence.Rows;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Per-location quantities of batches. Every writer locks the batch row first, so the rows of one batch are only
+ * changed by the holder of that lock; they are still locked in ascending location id order (the unique key
+ * (batch_id, location_id) is scanned in that order) so a reader that skips the batch lock cannot deadlock with them.
+ */
+@Repository
+class BatchLocationRepository {
+
+    private final DatabaseClient db;
+
+    BatchLocationRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Mono<List<Slot>> list(long batchId) {
+        return db.sql("SELECT location_id, qty FROM batch_locations WHERE batch_id = :batchId ORDER BY location_id")
+                .bind("batchId", batchId)
+                .map(BatchLocationRepository::toSlot)
+                .all().collectList();
+    }
+
+    /** All location rows of the batch, locked in ascending location id. */
+    Mono<List<Slot>> lockAll(long batchId) {
+        return db.sql("SELECT location_id, qty FROM batch_locations WHERE batch_id = :batchId ORDER BY location_id"
+                        + LockMode.WAIT.clause())
+                .bind("batchId", batchId)
+                .map(BatchLocationRepository::toSlot)
+                .all().collectList();
+    }
+
+    /** The named location rows of the batch that exist, locked in ascending location id. */
+    Mono<List<Slot>> lock(long batchId, Collection<Long> locationIds) {
+        return db.sql("SELECT location_id, qty FROM batch_locations WHERE batch_id = :batchId "
+                        + "AND location_id IN (:locationIds) ORDER BY location_id" + LockMode.WAIT.clause())
+                .bind("batchId", batchId)
+                .bind("locationIds", locationIds.stream().distinct().sorted().toList())
+                .map(BatchLocationRepository::toSlot)
+                .all().collectList();
+    }
+
+    /**
+     * Creates an empty row for the batch at the location unless one exists. The upsert on the unique key makes two
+     * concurrent creators harmless: the second one updates nothing instead of failing; the new row stays locked by
+     * this transaction.
+     */
+    Mono<Void> ensure(long batchId, long locationId) {
+        return db.sql("INSERT INTO batch_locations (batch_id, location_id, qty) VALUES (:batchId, :locationId, 0) "
+                        + "ON DUPLICATE KEY UPDATE qty = qty")
+                .bind("batchId", batchId)
+                .bind("locationId", locationId)
+                .fetch().rowsUpdated().then();
+    }
+
+    /** Only called with the row locked, so writing the absolute value loses no concurrent change. */
+    Mono<Long> updateQuantity(long batchId, Slot slot) {
+        return db.sql("UPDATE batch_locations SET qty = :qty, version = version + 1 "
+                        + "WHERE batch_id = :batchId AND location_id = :locationId")
+                .bind("qty", slot.quantity())
+                .bind("batchId", batchId)
+                .bind("locationId", slot.locationId())
+                .fetch().rowsUpdated();
+    }
+
+    /** Which of the ids are known locations. */
+    Mono<List<Long>> existingLocations(Collection<Long> locationIds) {
+        return db.sql("SELECT id FROM locations WHERE id IN (:ids) ORDER BY id")
+                .bind("ids", locationIds.stream().distinct().sorted().toList())
+                .map(row -> Rows.id(row, "id"))
+                .all().collectList();
+    }
+
+    private static Slot toSlot(Readable row) {
+        return new Slot(Rows.id(row, "location_id"), row.get("qty", BigDecimal.class));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.terp.inventory.batch.api;
+
+import java.math.BigDecimal;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/** Moves on-hand units of a batch from one location to another; on-hand itself does not change. */
+@Schema(name = "BatchTransferRequest")
+public record TransferRequest(
+        @NotNull @Positive Long fromLocationId,
+        @NotNull @Positive Long toLocationId,
+        @NotNull @Positive @Digits(integer = 11, fraction = 4)
+        @Schema(type = "string", example = "2.5000", description = "String or number, > 0, at most 4 decimals")
+        BigDecimal quantity,
+        @Size(max = 1000) String reason) {
+}
