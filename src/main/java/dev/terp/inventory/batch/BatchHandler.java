@@ -11,6 +11,8 @@ import dev.terp.inventory.batch.BatchService.AdjustmentMode;
 import dev.terp.inventory.batch.api.AdjustmentRequest;
 import dev.terp.inventory.batch.api.BatchLocationsView;
 import dev.terp.inventory.batch.api.BatchView;
+import dev.terp.inventory.batch.api.BulkStatusRequest;
+import dev.terp.inventory.batch.api.BulkStatusResult;
 import dev.terp.inventory.batch.api.MovementView;
 import dev.terp.inventory.batch.api.QuantityRequest;
 import dev.terp.inventory.batch.api.ReservationRequest;
@@ -50,10 +52,23 @@ class BatchHandler {
     Mono<ServerResponse> list(ServerRequest request) {
         BatchStatus status = request.queryParam("status").filter(raw -> !raw.isBlank())
                 .map(BatchHandler::status).orElse(null);
-        Long productId = request.queryParam("productId").filter(raw -> !raw.isBlank())
-                .map(raw -> Responses.positiveLong(raw, "productId")).orElse(null);
-        return batches.list(status, productId, Responses.searchText(request), PageRequest.from(request))
+        BatchFilter filter = new BatchFilter(status, idParam(request, "productId"), idParam(request, "vendorId"),
+                idParam(request, "gradeId"), idParam(request, "categoryId"), Responses.searchText(request));
+        return batches.list(filter, PageRequest.from(request))
                 .flatMap(page -> Responses.page(page.map(BatchView::of)));
+    }
+
+    Mono<ServerResponse> changeStatuses(ServerRequest request) {
+        return bodies.valid(request, BulkStatusRequest.class)
+                .flatMap(body -> batches.changeStatuses(body.batchIds(), status(body.status()),
+                        blankToNull(body.reason())))
+                .flatMap(changed -> Responses.ok(new BulkStatusResult(changed.stream().map(BatchView::of).toList())));
+    }
+
+    /** An optional positive-id query parameter; blank means not filtered, anything else non-numeric is a 400. */
+    private static Long idParam(ServerRequest request, String name) {
+        return request.queryParam(name).filter(raw -> !raw.isBlank())
+                .map(raw -> Responses.positiveLong(raw, name)).orElse(null);
     }
 
     Mono<ServerResponse> get(ServerRequest request) {

@@ -25,6 +25,12 @@ class BatchRepository {
             + "defective_qty, sample_qty, expiration_date, is_sample, sample_only, sample_available, version, "
             + "created_at, updated_at";
 
+    /** The same columns, qualified, for the list read that joins tables with their own id, code and version. */
+    private static final String LIST_COLUMNS = "b.id, b.code, b.sku, b.product_id, b.lot_id, b.status, b.grade_id, "
+            + "b.cogs_mode, b.unit_cogs, b.unit_cogs_min, b.unit_cogs_max, b.payment_terms, b.on_hand_qty, "
+            + "b.reserved_qty, b.quarantine_qty, b.hold_qty, b.defective_qty, b.sample_qty, b.expiration_date, "
+            + "b.is_sample, b.sample_only, b.sample_available, b.version, b.created_at, b.updated_at";
+
     private final DatabaseClient db;
 
     BatchRepository(DatabaseClient db) {
@@ -46,24 +52,58 @@ class BatchRepository {
                 .one();
     }
 
-    Mono<List<Batch>> list(BatchStatus status, Long productId, String q, PageRequest page) {
-        DatabaseClient.GenericExecuteSpec query = db.sql("SELECT " + COLUMNS + " FROM batches WHERE id > :after"
-                        + (status == null ? "" : " AND status = :status")
-                        + (productId == null ? "" : " AND product_id = :productId")
-                        + (q == null ? "" : " AND (code LIKE :q OR sku LIKE :q)")
-                        + " ORDER BY id LIMIT :limit")
+    /**
+     * The list read joins product, brand, lot and vendor only to filter and search on them; the rows are still plain
+     * batches. Every user value is bound; LIKE text goes through {@link Like#contains} so its wildcards are literal.
+     */
+    Mono<List<Batch>> list(BatchFilter filter, PageRequest page) {
+        DatabaseClient.GenericExecuteSpec query = db.sql("SELECT " + LIST_COLUMNS + " FROM batches b"
+                        + " JOIN products p ON p.id = b.product_id"
+                        + " JOIN lots l ON l.id = b.lot_id"
+                        + " JOIN vendors v ON v.id = l.vendor_id"
+                        + " LEFT JOIN brands br ON br.id = p.brand_id"
+                        + " WHERE b.id > :after"
+                        + (filter.status() == null ? "" : " AND b.status = :status")
+                        + (filter.productId() == null ? "" : " AND b.product_id = :productId")
+                        + (filter.vendorId() == null ? "" : " AND l.vendor_id = :vendorId")
+                        + (filter.gradeId() == null ? "" : " AND b.grade_id = :gradeId")
+                        + (filter.categoryId() == null ? "" : " AND p.category_id = :categoryId")
+                        + (filter.q() == null ? "" : " AND (b.code LIKE :q OR b.sku LIKE :q OR p.name_canonical LIKE :q"
+                                + " OR br.name LIKE :q OR v.name LIKE :q)")
+                        + " ORDER BY b.id LIMIT :limit")
                 .bind("after", page.afterId())
                 .bind("limit", page.fetchSize());
-        if (status != null) {
-            query = query.bind("status", status.name());
+        if (filter.status() != null) {
+            query = query.bind("status", filter.status().name());
         }
-        if (productId != null) {
-            query = query.bind("productId", productId);
+        if (filter.productId() != null) {
+            query = query.bind("productId", filter.productId());
         }
-        if (q != null) {
-            query = query.bind("q", Like.contains(q));
+        if (filter.vendorId() != null) {
+            query = query.bind("vendorId", filter.vendorId());
+        }
+        if (filter.gradeId() != null) {
+            query = query.bind("gradeId", filter.gradeId());
+        }
+        if (filter.categoryId() != null) {
+            query = query.bind("categoryId", filter.categoryId());
+        }
+        if (filter.q() != null) {
+            query = query.bind("q", Like.contains(filter.q()));
         }
         return query.map(BatchRepository::toBatch).all().collectList();
+    }
+
+    /**
+     * Locks several batches in one statement; InnoDB takes the row locks in index (ascending id) order, so bulk
+     * changes over overlapping sets queue instead of deadlocking. Unknown ids are simply absent from the answer.
+     */
+    Mono<List<Batch>> lockAll(List<Long> ids) {
+        return db.sql("SELECT " + COLUMNS + " FROM batches WHERE id IN (:ids) ORDER BY id" + LockMode.WAIT.clause())
+                .bind("ids", ids.stream().distinct().sorted().toList())
+                .map(BatchRepository::toBatch)
+                .all()
+                .collectList();
     }
 
     /** Only called with the row locked, so writing absolute values loses no concurrent change. */

@@ -9,6 +9,8 @@ import org.springdoc.core.fn.builders.operation.Builder;
 import dev.terp.inventory.batch.api.AdjustmentRequest;
 import dev.terp.inventory.batch.api.BatchLocationsView;
 import dev.terp.inventory.batch.api.BatchView;
+import dev.terp.inventory.batch.api.BulkStatusRequest;
+import dev.terp.inventory.batch.api.BulkStatusResult;
 import dev.terp.inventory.batch.api.MovementView;
 import dev.terp.inventory.batch.api.QuantityRequest;
 import dev.terp.inventory.batch.api.ReservationRequest;
@@ -41,13 +43,33 @@ class BatchRoutes {
     RouterFunction<ServerResponse> batchRouter(ApiRoutes routes, BatchHandler handler) {
         return routes.define("Inventory")
                 .GET(PATH, INVENTORY_READ, handler::list, op -> {
-                    op.operationId("listBatches").summary("List batches (keyset paged; q searches code and SKU)")
+                    op.operationId("listBatches").summary("List batches (keyset paged; q searches batch code, SKU, "
+                                    + "product, brand and vendor name)")
                             .response(responseBuilder().responseCode("200").implementation(BatchPage.class));
                     ApiRoutes.listParameters(op);
                     op.parameter(parameterBuilder().in(ParameterIn.QUERY).name("status")
                                     .description("Only batches in this status").implementation(String.class))
                             .parameter(parameterBuilder().in(ParameterIn.QUERY).name("productId")
-                                    .description("Only batches of this product").implementation(Long.class));
+                                    .description("Only batches of this product").implementation(Long.class))
+                            .parameter(parameterBuilder().in(ParameterIn.QUERY).name("vendorId")
+                                    .description("Only batches whose lot came from this vendor")
+                                    .implementation(Long.class))
+                            .parameter(parameterBuilder().in(ParameterIn.QUERY).name("gradeId")
+                                    .description("Only batches of this grade").implementation(Long.class))
+                            .parameter(parameterBuilder().in(ParameterIn.QUERY).name("categoryId")
+                                    .description("Only batches whose product is in this category")
+                                    .implementation(Long.class));
+                    ApiRoutes.problem(op, "400", "A filter is not a valid status or positive id (VALIDATION_FAILED)");
+                })
+                .POST(PATH + "/bulk-status", INVENTORY_WRITE, handler::changeStatuses, op -> {
+                    op.operationId("changeBatchStatuses")
+                            .summary("Move up to 200 batches to one status, all or nothing")
+                            .requestBody(requestBodyBuilder().required(true).implementation(BulkStatusRequest.class))
+                            .response(responseBuilder().responseCode("200").implementation(BulkStatusResult.class));
+                    ApiRoutes.problem(op, "400", "Empty or over-long list, null/repeated/unknown ids, each named as "
+                            + "batchIds[i] (VALIDATION_FAILED)");
+                    ApiRoutes.problem(op, "409", "Some transition not allowed, or closing a batch with stock; each "
+                            + "named as batchIds[i], nothing changed (INVALID_STATE_TRANSITION)");
                 })
                 .GET(PATH + "/{id}", INVENTORY_READ, handler::get, op -> op
                         .operationId("getBatch").summary("Get a batch with its quantities (ETag carries the version)")

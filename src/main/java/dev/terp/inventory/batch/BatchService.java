@@ -1,8 +1,14 @@
 package dev.terp.inventory.batch;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.terp.audit.AuditTrail;
@@ -13,9 +19,13 @@ import dev.terp.inventory.domain.InvalidStateTransition;
 import dev.terp.inventory.domain.LocationStock.Slot;
 import dev.terp.inventory.domain.MovementType;
 import dev.terp.inventory.domain.Quantities;
+import dev.terp.platform.errors.ApiException;
 import dev.terp.platform.errors.ConflictException;
+import dev.terp.platform.errors.ErrorCode;
+import dev.terp.platform.errors.FieldViolation;
 import dev.terp.platform.errors.InvalidStateTransitionException;
 import dev.terp.platform.errors.NotFoundException;
+import dev.terp.platform.errors.ValidationException;
 import dev.terp.platform.paging.Page;
 import dev.terp.platform.paging.PageRequest;
 import dev.terp.platform.persistence.OptimisticLocking;
@@ -28,6 +38,9 @@ import org.springframework.stereotype.Service;
 public class BatchService {
 
     static final String MOVEMENT = "InventoryMovement";
+    static final String BULK_FIELD = "batchIds";
+    /** Upper bound of one bulk status change: keeps the lock set and the transaction short. */
+    public static final int MAX_BULK = 200;
 
     /** How an adjustment's quantity is meant: the counted on-hand, or a signed correction of it. */
     public enum AdjustmentMode {
@@ -55,8 +68,75 @@ public class BatchService {
         return batches.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(StockKeeper.RESOURCE, id)));
     }
 
-    public Mono<Page<Batch>> list(BatchStatus status, Long productId, String q, PageRequest page) {
-        return batches.list(status, productId, q, page).map(rows -> Page.of(rows, page, Batch::id));
+    public Mono<Page<Batch>> list(BatchFilter filter, PageRequest page) {
+        return batches.list(filter, page).map(rows -> Page.of(rows, page, Batch::id));
+    }
+
+    /**
+     * Moves many batches to one status, all or nothing: every row is locked (ascending id) and every transition
+     * checked before anything is written, so one refused batch leaves all of them untouched. Unknown ids → 400,
+     * refused transitions → 409; both name each offending element as {@code batchIds[i]}. A batch already in the
+     * target status is a no-op (no write, no audit row), as in {@link #changeStatus}. Answers the batches in request
+     * order.
+     */
+    public Mono<List<Batch>> changeStatuses(List<Long> ids, BatchStatus target, String reason) {
+        requireWellFormed(ids);
+        return tx.inRetryingTransaction(() -> batches.lockAll(ids).flatMap(locked -> {
+            Map<Long, Batch> byId = new HashMap<>();
+            locked.forEach(batch -> byId.put(batch.id(), batch));
+            List<FieldViolation> unknown = new ArrayList<>();
+            List<FieldViolation> refused = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                Batch batch = byId.get(ids.get(i));
+                if (batch == null) {
+                    unknown.add(new FieldViolation(BULK_FIELD + "[" + i + "]", "no batch has id " + ids.get(i)));
+                } else if (!batch.status().canMoveTo(target)) {
+                    refused.add(new FieldViolation(BULK_FIELD + "[" + i + "]", "batch " + batch.id()
+                            + " cannot go from " + batch.status() + " to " + target));
+                } else if (target == BatchStatus.CLOSED && batch.status() != target
+                        && batch.onHandQty().signum() != 0) {
+                    refused.add(new FieldViolation(BULK_FIELD + "[" + i + "]", "batch " + batch.id() + " still has "
+                            + Quantities.format(batch.onHandQty()) + " on hand; only an empty batch can be closed"));
+                }
+            }
+            if (!unknown.isEmpty()) {
+                return Mono.error(new ValidationException(unknown));
+            }
+            if (!refused.isEmpty()) {
+                return Mono.error(new ApiException(ErrorCode.INVALID_STATE_TRANSITION, refused.size() + " of "
+                        + ids.size() + " batches cannot move to " + target + "; nothing was changed", refused));
+            }
+            // Sequential, so the writes and audit rows run one after another on the transaction's connection.
+            return Flux.fromIterable(locked)
+                    .concatMap(before -> before.status() == target
+                            ? Mono.just(before)
+                            : batches.updateStatus(before.id(), target)
+                                    .then(batches.findById(before.id()))
+                                    .flatMap(after -> audit.record(StockKeeper.RESOURCE, before.id(),
+                                            "STATUS_CHANGED", BatchView.of(before), BatchView.of(after), reason)
+                                            .thenReturn(after)))
+                    .collectMap(Batch::id)
+                    .map(after -> ids.stream().map(after::get).toList());
+        }));
+    }
+
+    /** Rejects null, non-positive and repeated ids before any row is locked; the list size is the handler's. */
+    private static void requireWellFormed(List<Long> ids) {
+        Set<Long> seen = new HashSet<>();
+        List<FieldViolation> violations = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Long id = ids.get(i);
+            if (id == null) {
+                violations.add(new FieldViolation(BULK_FIELD + "[" + i + "]", "must not be null"));
+            } else if (id <= 0) {
+                violations.add(new FieldViolation(BULK_FIELD + "[" + i + "]", "must be a positive id"));
+            } else if (!seen.add(id)) {
+                violations.add(new FieldViolation(BULK_FIELD + "[" + i + "]", "repeats id " + id));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
     }
 
     /** Moving to the current status is a no-op and writes nothing. A batch is closed only when it is empty. */

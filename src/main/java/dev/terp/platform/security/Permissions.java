@@ -24,10 +24,12 @@ public final class Permissions {
     public static final String AUDIT_READ = "audit:read";
     public static final String ADMIN_USERS = "admin:users";
     public static final String ADMIN_OPERATIONS = "admin:operations";
+    /** Saving and deleting one's own saved views (every role that writes anything). */
+    public static final String SAVED_VIEWS_WRITE = "views:write";
 
     public static final Set<String> ALL = Set.of(MASTER_DATA_READ, MASTER_DATA_WRITE, INVENTORY_READ,
             INVENTORY_WRITE, ORDERS_READ, ORDERS_WRITE, CLIENTS_READ, CLIENTS_WRITE, LEDGER_READ, LEDGER_POST,
-            CREDIT_OVERRIDE, AUDIT_READ, ADMIN_USERS, ADMIN_OPERATIONS);
+            CREDIT_OVERRIDE, AUDIT_READ, ADMIN_USERS, ADMIN_OPERATIONS, SAVED_VIEWS_WRITE);
 
     private Permissions() {
     }

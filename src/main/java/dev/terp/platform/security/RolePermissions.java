@@ -19,6 +19,7 @@ import static dev.terp.platform.security.Permissions.MASTER_DATA_READ;
 import static dev.terp.platform.security.Permissions.MASTER_DATA_WRITE;
 import static dev.terp.platform.security.Permissions.ORDERS_READ;
 import static dev.terp.platform.security.Permissions.ORDERS_WRITE;
+import static dev.terp.platform.security.Permissions.SAVED_VIEWS_WRITE;
 
 /** The one declarative table of who may do what. VIEWER reads everything but the audit trail and writes nothing. */
 public final class RolePermissions {
@@ -29,12 +30,12 @@ public final class RolePermissions {
     private static final Map<Role, Set<String>> TABLE = new EnumMap<>(Map.of(
             Role.ADMIN, Permissions.ALL,
             Role.MANAGER, union(READ_ALL, Set.of(AUDIT_READ, MASTER_DATA_WRITE, INVENTORY_WRITE, ORDERS_WRITE,
-                    CLIENTS_WRITE, CREDIT_OVERRIDE)),
+                    CLIENTS_WRITE, CREDIT_OVERRIDE, SAVED_VIEWS_WRITE)),
             Role.SALES, Set.of(MASTER_DATA_READ, INVENTORY_READ, ORDERS_READ, ORDERS_WRITE, CLIENTS_READ,
-                    CLIENTS_WRITE),
-            Role.WAREHOUSE, Set.of(MASTER_DATA_READ, INVENTORY_READ, INVENTORY_WRITE, ORDERS_READ),
+                    CLIENTS_WRITE, SAVED_VIEWS_WRITE),
+            Role.WAREHOUSE, Set.of(MASTER_DATA_READ, INVENTORY_READ, INVENTORY_WRITE, ORDERS_READ, SAVED_VIEWS_WRITE),
             Role.ACCOUNTANT, Set.of(MASTER_DATA_READ, INVENTORY_READ, ORDERS_READ, CLIENTS_READ, LEDGER_READ,
-                    LEDGER_POST, AUDIT_READ),
+                    LEDGER_POST, AUDIT_READ, SAVED_VIEWS_WRITE),
             Role.VIEWER, READ_ALL));
 
     static {

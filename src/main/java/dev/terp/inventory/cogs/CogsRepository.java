@@ -1,0 +1,132 @@
+package dev.terp.inventory.cogs;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Mono;
+
+import dev.terp.inventory.domain.CogsCalculator.Mode;
+import dev.terp.platform.paging.PageRequest;
+import dev.terp.platform.persistence.LockMode;
+import dev.terp.platform.persistence.Rows;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+
+/** The COGS columns of {@code batches}, the SALE movements that stand in for sales, and {@code cogs_history}. */
+@Repository
+class CogsRepository {
+
+    private static final String COGS_COLUMNS = "id, cogs_mode, unit_cogs, unit_cogs_min, unit_cogs_max, version";
+    private static final String HISTORY_COLUMNS = "id, batch_id, old_unit_cogs, new_unit_cogs, old_min, new_min, "
+            + "old_max, new_max, change_type, reason, affected_sales, changed_by, created_at";
+
+    private final DatabaseClient db;
+
+    CogsRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Mono<CogsSettings> find(long batchId) {
+        return db.sql("SELECT " + COGS_COLUMNS + " FROM batches WHERE id = :id")
+                .bind("id", batchId)
+                .map(CogsRepository::toSettings)
+                .one();
+    }
+
+    /** Locks the batch row until the transaction ends (the same lock every stock change of the batch takes). */
+    Mono<CogsSettings> lock(long batchId) {
+        return db.sql("SELECT " + COGS_COLUMNS + " FROM batches WHERE id = :id" + LockMode.WAIT.clause())
+                .bind("id", batchId)
+                .map(CogsRepository::toSettings)
+                .one();
+    }
+
+    Mono<Boolean> exists(long batchId) {
+        return db.sql("SELECT COUNT(*) AS n FROM batches WHERE id = :id")
+                .bind("id", batchId)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .map(n -> n > 0);
+    }
+
+    /** Writes only the columns of the change's mode; the others keep their (null) values. */
+    Mono<Long> update(long batchId, CogsChange change, long expectedVersion) {
+        GenericExecuteSpec spec = change.mode() == Mode.FIXED
+                ? db.sql("UPDATE batches SET unit_cogs = :unitCogs, version = version + 1 "
+                        + "WHERE id = :id AND version = :expected").bind("unitCogs", change.unitCogs())
+                : db.sql("UPDATE batches SET unit_cogs_min = :min, unit_cogs_max = :max, version = version + 1 "
+                        + "WHERE id = :id AND version = :expected")
+                        .bind("min", change.min()).bind("max", change.max());
+        return spec.bind("id", batchId).bind("expected", expectedVersion).fetch().rowsUpdated();
+    }
+
+    /**
+     * Sales of a batch as far as they are recorded today: SALE movements of the ON_HAND bucket (the sales module
+     * does not exist yet). quantity_change of such a movement is negative (stock consumed).
+     */
+    Mono<SaleTotals> saleTotals(long batchId) {
+        return db.sql("SELECT COUNT(*) AS n, COALESCE(SUM(-quantity_change), 0) AS qty FROM inventory_movements "
+                        + "WHERE batch_id = :id AND movement_type = 'SALE' AND bucket = 'ON_HAND'")
+                .bind("id", batchId)
+                .map(row -> new SaleTotals(row.get("n", Long.class), row.get("qty", BigDecimal.class)))
+                .one();
+    }
+
+    record SaleTotals(long count, BigDecimal quantity) {
+    }
+
+    Mono<Long> insertHistory(CogsHistoryEntry entry) {
+        GenericExecuteSpec spec = db.sql("INSERT INTO cogs_history (batch_id, old_unit_cogs, new_unit_cogs, old_min, "
+                        + "new_min, old_max, new_max, change_type, reason, affected_sales, changed_by) VALUES "
+                        + "(:batchId, :oldUnitCogs, :newUnitCogs, :oldMin, :newMin, :oldMax, :newMax, :changeType, "
+                        + ":reason, :affectedSales, :changedBy)")
+                .bind("batchId", entry.batchId())
+                .bind("oldUnitCogs", entry.oldUnitCogs())
+                .bind("newUnitCogs", entry.newUnitCogs())
+                .bind("changeType", entry.changeType())
+                .bind("reason", entry.reason())
+                .bind("affectedSales", entry.affectedSales())
+                .bind("changedBy", entry.changedBy());
+        spec = money(spec, "oldMin", entry.oldMin());
+        spec = money(spec, "newMin", entry.newMin());
+        spec = money(spec, "oldMax", entry.oldMax());
+        spec = money(spec, "newMax", entry.newMax());
+        return spec.filter(statement -> statement.returnGeneratedValues("id"))
+                .map(row -> Rows.id(row, "id"))
+                .one();
+    }
+
+    /** Newest first, keyset paged on id. */
+    Mono<List<CogsHistoryEntry>> history(long batchId, PageRequest page) {
+        return db.sql("SELECT " + HISTORY_COLUMNS + " FROM cogs_history WHERE batch_id = :batchId AND id < :before "
+                        + "ORDER BY id DESC LIMIT :limit")
+                .bind("batchId", batchId)
+                .bind("before", page.afterId() == 0 ? Long.MAX_VALUE : page.afterId())
+                .bind("limit", page.fetchSize())
+                .map(CogsRepository::toEntry)
+                .all().collectList();
+    }
+
+    private static GenericExecuteSpec money(GenericExecuteSpec spec, String name, BigDecimal value) {
+        return value == null ? spec.bindNull(name, BigDecimal.class) : spec.bind(name, value);
+    }
+
+    private static CogsSettings toSettings(Readable row) {
+        return new CogsSettings(Rows.id(row, "id"), Mode.valueOf(row.get("cogs_mode", String.class)),
+                row.get("unit_cogs", BigDecimal.class), row.get("unit_cogs_min", BigDecimal.class),
+                row.get("unit_cogs_max", BigDecimal.class), Rows.id(row, "version"));
+    }
+
+    private static CogsHistoryEntry toEntry(Readable row) {
+        Integer affected = row.get("affected_sales", Integer.class);
+        return new CogsHistoryEntry(Rows.id(row, "id"), Rows.id(row, "batch_id"),
+                row.get("old_unit_cogs", BigDecimal.class), row.get("new_unit_cogs", BigDecimal.class),
+                row.get("old_min", BigDecimal.class), row.get("new_min", BigDecimal.class),
+                row.get("old_max", BigDecimal.class), row.get("new_max", BigDecimal.class),
+                row.get("change_type", String.class), row.get("reason", String.class),
+                affected == null ? 0 : affected, Rows.id(row, "changed_by"), Rows.instant(row, "created_at"));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.terp.inventory.cogs;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import reactor.core.publisher.Mono;
+
+import dev.terp.audit.AuditTrail;
+import dev.terp.inventory.cogs.CogsRepository.SaleTotals;
+import dev.terp.inventory.cogs.api.CogsView;
+import dev.terp.inventory.domain.CogsCalculator;
+import dev.terp.platform.errors.ApiException;
+import dev.terp.platform.errors.ErrorCode;
+import dev.terp.platform.errors.NotFoundException;
+import dev.terp.platform.errors.VersionConflictException;
+import dev.terp.platform.paging.Page;
+import dev.terp.platform.paging.PageRequest;
+import dev.terp.platform.persistence.OptimisticLocking;
+import dev.terp.platform.security.Actor;
+import dev.terp.platform.security.RequestContext;
+import dev.terp.platform.tx.TransactionRunner;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * COGS of a batch (domain §4.3, D-16): read, preview the profit impact of a change, change it with history and
+ * audit, list the history. Until the sales module exists, "past sales" of a batch are its SALE movements of the
+ * ON_HAND bucket in {@code inventory_movements}: their count is {@code affected_sales}, their consumed quantity
+ * the impact preview's {@code quantitySold}. No per-sale cost is rewritten, because none is stored yet.
+ */
+@Service
+class CogsService {
+
+    static final String RESOURCE = "Batch";
+
+    /** Which sales a change applies to, and the history's change type for it. */
+    enum ApplyTo {
+        PAST_SALES("RETROACTIVE"), FUTURE_SALES("PROSPECTIVE"), BOTH("BOTH");
+
+        final String changeType;
+
+        ApplyTo(String changeType) {
+            this.changeType = changeType;
+        }
+
+        boolean includesPast() {
+            return this != FUTURE_SALES;
+        }
+    }
+
+    /** The preview of a change: profitImpact = −(new − old) × quantitySold, two decimals HALF_EVEN. */
+    record Impact(BigDecimal oldUnitCostBasis, BigDecimal newUnitCostBasis, BigDecimal perUnitChange,
+            BigDecimal quantitySold, BigDecimal profitImpact) {
+    }
+
+    private final CogsRepository cogs;
+    private final TransactionRunner tx;
+    private final AuditTrail audit;
+
+    CogsService(CogsRepository cogs, TransactionRunner tx, AuditTrail audit) {
+        this.cogs = cogs;
+        this.tx = tx;
+        this.audit = audit;
+    }
+
+    Mono<CogsSettings> get(long batchId) {
+        return cogs.find(batchId).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, batchId)));
+    }
+
+    Mono<Impact> impact(long batchId, BigDecimal newUnitCogs, BigDecimal newMin, BigDecimal newMax) {
+        return get(batchId).flatMap(current -> {
+            CogsChange change = CogsValidation.check(current.mode(), newUnitCogs, newMin, newMax);
+            return cogs.saleTotals(batchId).map(sales -> impactOf(current, change, sales));
+        });
+    }
+
+    private static Impact impactOf(CogsSettings current, CogsChange change, SaleTotals sales) {
+        BigDecimal oldBasis = current.unitCostBasis();
+        BigDecimal newBasis = CogsCalculator.unitCostBasis(change.basis());
+        BigDecimal perUnit = newBasis.subtract(oldBasis);
+        BigDecimal profitImpact = perUnit.negate().multiply(sales.quantity())
+                .setScale(CogsCalculator.MONEY_SCALE, RoundingMode.HALF_EVEN);
+        return new Impact(oldBasis, newBasis, perUnit, sales.quantity(), profitImpact);
+    }
+
+    /**
+     * One retrying transaction: lock the batch row, check the change against the batch's mode and the client's
+     * version, write the new cost, a history row and an audit row. The acting user is the token's.
+     */
+    Mono<CogsSettings> update(long batchId, BigDecimal newUnitCogs, BigDecimal newMin, BigDecimal newMax,
+            ApplyTo applyTo, String reason, long expectedVersion) {
+        return tx.inRetryingTransaction(() -> actingUser().flatMap(actor -> cogs.lock(batchId)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, batchId)))
+                .flatMap(before -> {
+                    CogsChange change = CogsValidation.check(before.mode(), newUnitCogs, newMin, newMax);
+                    if (before.version() != expectedVersion) {
+                        return Mono.error(new VersionConflictException());
+                    }
+                    Mono<Long> affectedSales = applyTo.includesPast()
+                            ? cogs.saleTotals(batchId).map(SaleTotals::count)
+                            : Mono.just(0L);
+                    return OptimisticLocking.requireUpdated(cogs.update(batchId, change, expectedVersion),
+                                    () -> cogs.exists(batchId), RESOURCE, batchId)
+                            .then(affectedSales)
+                            .flatMap(affected -> cogs.find(batchId).flatMap(after -> cogs.insertHistory(
+                                            new CogsHistoryEntry(0, batchId, before.unitCostBasis(),
+                                                    after.unitCostBasis(), before.unitCogsMin(), after.unitCogsMin(),
+                                                    before.unitCogsMax(), after.unitCogsMax(), applyTo.changeType,
+                                                    reason, Math.toIntExact(affected), actor.userId(), null))
+                                    .then(audit.record(RESOURCE, batchId, "COGS_CHANGED", view(before), view(after),
+                                            reason))
+                                    .thenReturn(after)));
+                })));
+    }
+
+    Mono<Page<CogsHistoryEntry>> history(long batchId, PageRequest page) {
+        return get(batchId).then(cogs.history(batchId, page)).map(rows -> Page.of(rows, page, CogsHistoryEntry::id));
+    }
+
+    static CogsView view(CogsSettings settings) {
+        return new CogsView(settings.batchId(), settings.mode().name(), money(settings.unitCogs()),
+                money(settings.unitCogsMin()), money(settings.unitCogsMax()), money(settings.unitCostBasis()),
+                settings.version());
+    }
+
+    static String money(BigDecimal value) {
+        return value == null ? null : value.setScale(CogsCalculator.MONEY_SCALE, RoundingMode.HALF_EVEN)
+                .toPlainString();
+    }
+
+    /** The acting user always comes from the token (D-02), as for stock changes; never from the body. */
+    private static Mono<Actor> actingUser() {
+        return RequestContext.current()
+                .flatMap(context -> Mono.justOrEmpty(context.actorIfAny()))
+                .switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.UNAUTHENTICATED,
+                        "COGS changes need an authenticated user")));
+    }
+}
