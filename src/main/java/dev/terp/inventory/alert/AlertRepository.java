@@ -1,0 +1,148 @@
+package dev.terp.inventory.alert;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import dev.terp.platform.paging.PageRequest;
+import dev.terp.platform.persistence.LockMode;
+import dev.terp.platform.persistence.Rows;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AlertRepository {
+
+    private static final String COLUMNS = "id, batch_id, alert_type, severity, status, threshold, current_value, "
+            + "message, acknowledged_by, acknowledged_at, resolved_at, resolution, version, created_at, updated_at";
+
+    private final DatabaseClient db;
+
+    AlertRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** What the rules need of a batch (a small copy of the batch lookup; batch/ is not ours to widen). */
+    record BatchFacts(long id, String status, BigDecimal onHand, LocalDate expiration) {
+    }
+
+    Flux<BatchFacts> alertableBatches() {
+        return db.sql("SELECT id, status, on_hand_qty, expiration_date FROM batches "
+                        + "WHERE status IN ('LIVE', 'PHOTOGRAPHY_COMPLETE') ORDER BY id")
+                .map(row -> new BatchFacts(Rows.id(row, "id"), row.get("status", String.class),
+                        row.get("on_hand_qty", BigDecimal.class), row.get("expiration_date", LocalDate.class)))
+                .all();
+    }
+
+    /** Every open alert, locked in id order, so concurrent runs queue instead of opening duplicates. */
+    Flux<InventoryAlert> lockOpen() {
+        return db.sql("SELECT " + COLUMNS + " FROM inventory_alerts WHERE status IN ('ACTIVE', 'ACKNOWLEDGED') "
+                        + "ORDER BY id" + LockMode.WAIT.clause())
+                .map(AlertRepository::toAlert)
+                .all();
+    }
+
+    Mono<Long> insert(long batchId, String type, String severity, BigDecimal threshold, BigDecimal currentValue,
+            String message) {
+        return db.sql("INSERT INTO inventory_alerts (batch_id, alert_type, severity, status, threshold, current_value, "
+                        + "message, open_slot) VALUES (:batchId, :type, :severity, 'ACTIVE', :threshold, :current, "
+                        + ":message, 1)")
+                .bind("batchId", batchId)
+                .bind("type", type)
+                .bind("severity", severity)
+                .bind("threshold", threshold)
+                .bind("current", currentValue)
+                .bind("message", message)
+                .filter(statement -> statement.returnGeneratedValues("id"))
+                .map(row -> row.get("id", Long.class))
+                .one();
+    }
+
+    Mono<Long> updateFacts(long id, String severity, BigDecimal threshold, BigDecimal currentValue, String message) {
+        return db.sql("UPDATE inventory_alerts SET severity = :severity, threshold = :threshold, "
+                        + "current_value = :current, message = :message, version = version + 1 WHERE id = :id")
+                .bind("severity", severity)
+                .bind("threshold", threshold)
+                .bind("current", currentValue)
+                .bind("message", message)
+                .bind("id", id)
+                .fetch().rowsUpdated();
+    }
+
+    Mono<Long> resolve(long id, String resolution) {
+        return db.sql("UPDATE inventory_alerts SET status = 'RESOLVED', open_slot = NULL, "
+                        + "resolved_at = CURRENT_TIMESTAMP(6), resolution = :resolution, version = version + 1 "
+                        + "WHERE id = :id")
+                .bind("resolution", resolution)
+                .bind("id", id)
+                .fetch().rowsUpdated();
+    }
+
+    Mono<Long> acknowledge(long id, long userId) {
+        return db.sql("UPDATE inventory_alerts SET status = 'ACKNOWLEDGED', acknowledged_by = :userId, "
+                        + "acknowledged_at = CURRENT_TIMESTAMP(6), version = version + 1 WHERE id = :id")
+                .bind("userId", userId)
+                .bind("id", id)
+                .fetch().rowsUpdated();
+    }
+
+    Mono<InventoryAlert> findById(long id) {
+        return db.sql("SELECT " + COLUMNS + " FROM inventory_alerts WHERE id = :id")
+                .bind("id", id)
+                .map(AlertRepository::toAlert)
+                .one();
+    }
+
+    Mono<InventoryAlert> lockById(long id) {
+        return db.sql("SELECT " + COLUMNS + " FROM inventory_alerts WHERE id = :id" + LockMode.WAIT.clause())
+                .bind("id", id)
+                .map(AlertRepository::toAlert)
+                .one();
+    }
+
+    /** Ascending id (keyset); null filters are ignored. */
+    Mono<List<InventoryAlert>> list(String status, String type, Long batchId, PageRequest page) {
+        String sql = "SELECT " + COLUMNS + " FROM inventory_alerts WHERE id > :after"
+                + (status == null ? "" : " AND status = :status")
+                + (type == null ? "" : " AND alert_type = :type")
+                + (batchId == null ? "" : " AND batch_id = :batchId")
+                + " ORDER BY id LIMIT :limit";
+        DatabaseClient.GenericExecuteSpec query = db.sql(sql)
+                .bind("after", page.afterId())
+                .bind("limit", page.fetchSize());
+        if (status != null) {
+            query = query.bind("status", status);
+        }
+        if (type != null) {
+            query = query.bind("type", type);
+        }
+        if (batchId != null) {
+            query = query.bind("batchId", batchId);
+        }
+        return query.map(AlertRepository::toAlert).all().collectList();
+    }
+
+    private static InventoryAlert toAlert(Readable row) {
+        return new InventoryAlert(
+                Rows.id(row, "id"),
+                Rows.id(row, "batch_id"),
+                row.get("alert_type", String.class),
+                row.get("severity", String.class),
+                row.get("status", String.class),
+                row.get("threshold", BigDecimal.class),
+                row.get("current_value", BigDecimal.class),
+                row.get("message", String.class),
+                row.get("acknowledged_by", Long.class),
+                Rows.instant(row, "acknowledged_at"),
+                Rows.instant(row, "resolved_at"),
+                row.get("resolution", String.class),
+                Rows.id(row, "version"),
+                Rows.instant(row, "created_at"),
+                Rows.instant(row, "updated_at"));
+    }
+}
