@@ -14,13 +14,10 @@ import dev.terp.inventory.alert.api.AlertView;
 import dev.terp.inventory.alert.api.GenerateResult;
 import dev.terp.inventory.domain.AlertRules;
 import dev.terp.inventory.domain.BatchStatus;
-import dev.terp.platform.errors.ApiException;
-import dev.terp.platform.errors.ErrorCode;
 import dev.terp.platform.errors.InvalidStateTransitionException;
 import dev.terp.platform.errors.NotFoundException;
 import dev.terp.platform.paging.Page;
 import dev.terp.platform.paging.PageRequest;
-import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.RequestContext;
 import dev.terp.platform.tx.TransactionRunner;
 import dev.terp.platform.web.Decimals;
@@ -106,7 +103,7 @@ public class AlertService {
 
     /** ACTIVE → ACKNOWLEDGED by the token's user. */
     public Mono<AlertView> acknowledge(long id) {
-        return actingUser().flatMap(actor -> tx.inRetryingTransaction(() -> lock(id).flatMap(alert -> {
+        return RequestContext.actingUser().flatMap(actor -> tx.inRetryingTransaction(() -> lock(id).flatMap(alert -> {
             if (!InventoryAlert.ACTIVE.equals(alert.status())) {
                 return Mono.error(new InvalidStateTransitionException(
                         "Only an ACTIVE alert can be acknowledged; this one is " + alert.status()));
@@ -117,7 +114,7 @@ public class AlertService {
 
     /** ACTIVE or ACKNOWLEDGED → RESOLVED with the given resolution. */
     public Mono<AlertView> resolve(long id, String resolution) {
-        return actingUser().flatMap(actor -> tx.inRetryingTransaction(() -> lock(id).flatMap(alert -> {
+        return RequestContext.actingUser().flatMap(actor -> tx.inRetryingTransaction(() -> lock(id).flatMap(alert -> {
             if (InventoryAlert.RESOLVED.equals(alert.status())) {
                 return Mono.error(new InvalidStateTransitionException("The alert is already RESOLVED"));
             }
@@ -140,12 +137,5 @@ public class AlertService {
                 Decimals.formatQuantity(alert.threshold()), Decimals.formatQuantity(alert.currentValue()),
                 alert.message(), alert.acknowledgedBy(), alert.acknowledgedAt(), alert.resolvedAt(),
                 alert.resolution(), alert.version(), alert.createdAt(), alert.updatedAt());
-    }
-
-    private static Mono<Actor> actingUser() {
-        return RequestContext.current()
-                .flatMap(context -> Mono.justOrEmpty(context.actorIfAny()))
-                .switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.UNAUTHENTICATED,
-                        "Alerts are changed by an authenticated user")));
     }
 }

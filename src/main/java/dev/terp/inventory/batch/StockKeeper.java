@@ -16,9 +16,7 @@ import dev.terp.inventory.domain.LocationStock;
 import dev.terp.inventory.domain.LocationStock.Slot;
 import dev.terp.inventory.domain.MovementType;
 import dev.terp.inventory.domain.Quantities;
-import dev.terp.platform.errors.ApiException;
 import dev.terp.platform.errors.ConflictException;
-import dev.terp.platform.errors.ErrorCode;
 import dev.terp.platform.errors.InsufficientInventoryException;
 import dev.terp.platform.errors.NotFoundException;
 import dev.terp.platform.errors.ValidationException;
@@ -67,7 +65,7 @@ class StockKeeper {
      */
     Mono<Batch> apply(long batchId, StockOperation operation, StockReference reference, String reason,
             Long reversesMovementId, Function<Batch, Mono<Void>> guard) {
-        return tx.inRetryingTransaction(() -> actingUser()
+        return tx.inRetryingTransaction(() -> RequestContext.actingUser()
                 .flatMap(actor -> lockExisting(batchId)
                         .flatMap(before -> guard.apply(before).then(Mono.fromCallable(() -> check(before, operation)))
                                 .flatMap(after -> after.equals(before.quantities())
@@ -145,7 +143,7 @@ class StockKeeper {
             return Mono.error(ValidationException.of("toLocationId", "must differ from fromLocationId"));
         }
         List<Long> both = List.of(fromLocationId, toLocationId);
-        return tx.inRetryingTransaction(() -> actingUser().flatMap(actor -> lockExisting(batchId)
+        return tx.inRetryingTransaction(() -> RequestContext.actingUser().flatMap(actor -> lockExisting(batchId)
                 .flatMap(batch -> locations.existingLocations(both).flatMap(known -> {
                     if (!known.contains(fromLocationId)) {
                         return Mono.error(ValidationException.of("fromLocationId", "is not a known location"));
@@ -213,14 +211,6 @@ class StockKeeper {
             throw new IllegalStateException(operation.auditAction() + " changed " + bucket + " unexpectedly");
         }
         return type;
-    }
-
-    /** The acting user always comes from the token (D-02); a stock change without one is refused. */
-    static Mono<Actor> actingUser() {
-        return RequestContext.current()
-                .flatMap(context -> Mono.justOrEmpty(context.actorIfAny()))
-                .switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.UNAUTHENTICATED,
-                        "Stock changes need an authenticated user")));
     }
 
     /** The quantities an audit row records before and after a stock change. */

@@ -9,14 +9,11 @@ import dev.terp.audit.AuditTrail;
 import dev.terp.inventory.cogs.CogsRepository.SaleTotals;
 import dev.terp.inventory.cogs.api.CogsView;
 import dev.terp.inventory.domain.CogsCalculator;
-import dev.terp.platform.errors.ApiException;
-import dev.terp.platform.errors.ErrorCode;
 import dev.terp.platform.errors.NotFoundException;
 import dev.terp.platform.errors.VersionConflictException;
 import dev.terp.platform.paging.Page;
 import dev.terp.platform.paging.PageRequest;
 import dev.terp.platform.persistence.OptimisticLocking;
-import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.RequestContext;
 import dev.terp.platform.tx.TransactionRunner;
 
@@ -89,7 +86,7 @@ class CogsService {
      */
     Mono<CogsSettings> update(long batchId, BigDecimal newUnitCogs, BigDecimal newMin, BigDecimal newMax,
             ApplyTo applyTo, String reason, long expectedVersion) {
-        return tx.inRetryingTransaction(() -> actingUser().flatMap(actor -> cogs.lock(batchId)
+        return tx.inRetryingTransaction(() -> RequestContext.actingUser().flatMap(actor -> cogs.lock(batchId)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, batchId)))
                 .flatMap(before -> {
                     CogsChange change = CogsValidation.check(before.mode(), newUnitCogs, newMin, newMax);
@@ -126,13 +123,5 @@ class CogsService {
     static String money(BigDecimal value) {
         return value == null ? null : value.setScale(CogsCalculator.MONEY_SCALE, RoundingMode.HALF_EVEN)
                 .toPlainString();
-    }
-
-    /** The acting user always comes from the token (D-02), as for stock changes; never from the body. */
-    private static Mono<Actor> actingUser() {
-        return RequestContext.current()
-                .flatMap(context -> Mono.justOrEmpty(context.actorIfAny()))
-                .switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.UNAUTHENTICATED,
-                        "COGS changes need an authenticated user")));
     }
 }

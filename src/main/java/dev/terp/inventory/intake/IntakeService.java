@@ -32,8 +32,6 @@ import dev.terp.masterdata.product.api.ProductRequest;
 import dev.terp.masterdata.strain.Strain;
 import dev.terp.masterdata.strain.StrainService;
 import dev.terp.masterdata.vendor.VendorService;
-import dev.terp.platform.errors.ApiException;
-import dev.terp.platform.errors.ErrorCode;
 import dev.terp.platform.errors.FieldViolation;
 import dev.terp.platform.errors.ValidationException;
 import dev.terp.platform.security.Actor;
@@ -98,7 +96,7 @@ public class IntakeService {
     public Mono<Batch> receive(IntakeRequest request) {
         IntakeValidation.Result form = IntakeValidation.check(request);
         IntakeCommand command = form.command();
-        return tx.inRetryingTransaction(() -> actingUser()
+        return tx.inRetryingTransaction(() -> RequestContext.actingUser()
                 .flatMap(actor -> references(command).flatMap(references -> {
                     List<FieldViolation> violations = new ArrayList<>(form.violations());
                     violations.addAll(references.violations());
@@ -180,13 +178,5 @@ public class IntakeService {
     /** Lots are dated in UTC, like every other date the API stores. */
     private LocalDate today() {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    }
-
-    /** The acting user always comes from the token (D-02), never from the body. */
-    private static Mono<Actor> actingUser() {
-        return RequestContext.current()
-                .flatMap(context -> Mono.justOrEmpty(context.actorIfAny()))
-                .switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.UNAUTHENTICATED,
-                        "Intake needs an authenticated user")));
     }
 }

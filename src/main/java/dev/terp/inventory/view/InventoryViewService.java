@@ -6,12 +6,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.terp.inventory.view.api.InventoryViewResponse;
-import dev.terp.platform.errors.ApiException;
-import dev.terp.platform.errors.ErrorCode;
 import dev.terp.platform.errors.NotFoundException;
 import dev.terp.platform.paging.Page;
 import dev.terp.platform.paging.PageRequest;
-import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.Ownership;
 import dev.terp.platform.security.RequestContext;
 import dev.terp.platform.tx.TransactionRunner;
@@ -35,7 +32,7 @@ public class InventoryViewService {
     }
 
     public Mono<Page<InventoryViewResponse>> list(PageRequest page) {
-        return actingUser().flatMap(actor -> views.listVisibleTo(actor.userId(), page))
+        return RequestContext.actingUser().flatMap(actor -> views.listVisibleTo(actor.userId(), page))
                 .map(rows -> Page.of(rows, page, InventoryView::id).map(this::toResponse));
     }
 
@@ -43,7 +40,7 @@ public class InventoryViewService {
     public Mono<InventoryViewResponse> create(String name, Map<String, Object> filters, boolean shared) {
         Map<String, Object> clean = ViewFilters.normalise(filters);
         String stored = json.writeValueAsString(clean);
-        return actingUser().flatMap(actor -> tx.inRetryingTransaction(() -> views
+        return RequestContext.actingUser().flatMap(actor -> tx.inRetryingTransaction(() -> views
                         .insert(name.trim(), stored, shared, actor.userId())
                         .flatMap(views::findById)))
                 .map(this::toResponse);
@@ -51,7 +48,7 @@ public class InventoryViewService {
 
     /** Someone else's view answers 404 even when shared, so its id reveals nothing (Ownership). */
     public Mono<Void> delete(long id) {
-        return actingUser().flatMap(actor -> tx.inRetryingTransaction(() -> views.lockById(id)
+        return RequestContext.actingUser().flatMap(actor -> tx.inRetryingTransaction(() -> views.lockById(id)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
                 .flatMap(view -> {
                     Ownership.requireOwner(actor, view.ownerId(), RESOURCE, id);
@@ -65,12 +62,5 @@ public class InventoryViewService {
         Map<String, Object> filters = json.readValue(view.filters(), Map.class);
         return new InventoryViewResponse(view.id(), view.name(), filters, view.shared(), view.ownerId(),
                 view.version(), view.createdAt(), view.updatedAt());
-    }
-
-    private static Mono<Actor> actingUser() {
-        return RequestContext.current()
-                .flatMap(context -> Mono.justOrEmpty(context.actorIfAny()))
-                .switchIfEmpty(Mono.error(() -> new ApiException(ErrorCode.UNAUTHENTICATED,
-                        "Saved views belong to an authenticated user")));
     }
 }
