@@ -1,10 +1,13 @@
 package dev.terp.inventory.alert;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
 import dev.terp.inventory.alert.api.ResolveRequest;
+import dev.terp.inventory.domain.AlertRules;
 import dev.terp.platform.errors.ValidationException;
 import dev.terp.platform.paging.PageRequest;
 import dev.terp.platform.web.RequestBodies;
@@ -19,7 +22,8 @@ class AlertHandler {
 
     static final String PATH = "/api/v1/inventory/alerts";
     static final Set<String> STATUSES = Set.of("ACTIVE", "ACKNOWLEDGED", "RESOLVED");
-    static final Set<String> TYPES = Set.of("LOW_STOCK", "OVERSTOCK", "EXPIRING");
+    static final Set<String> TYPES = Arrays.stream(AlertRules.Type.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final AlertService alerts;
     private final RequestBodies bodies;
@@ -31,6 +35,10 @@ class AlertHandler {
 
     Mono<ServerResponse> generate(ServerRequest request) {
         return alerts.generate().flatMap(Responses::ok);
+    }
+
+    Mono<ServerResponse> summary(ServerRequest request) {
+        return alerts.summary().flatMap(Responses::ok);
     }
 
     /** The list's query parameters, parsed (and refused with 400) before any query runs. */

@@ -1,8 +1,10 @@
 package dev.terp.inventory.alert;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -27,16 +29,47 @@ class AlertRepository {
         this.db = db;
     }
 
-    /** What the rules need of a batch (a small copy of the batch lookup; batch/ is not ours to widen). */
-    record BatchFacts(long id, String status, BigDecimal onHand, LocalDate expiration) {
+    /**
+     * What the rules need of a batch (a small copy of the batch lookup; batch/ is not ours to widen). The batch row's
+     * creation is when it came into stock: intake writes it in the same transaction as the lot and the INTAKE
+     * movement, and unlike the lot's received_on it is per batch and has a time of day.
+     */
+    record BatchFacts(long id, String status, BigDecimal onHand, LocalDate expiration, Instant createdAt) {
     }
 
     Flux<BatchFacts> alertableBatches() {
-        return db.sql("SELECT id, status, on_hand_qty, expiration_date FROM batches "
+        return db.sql("SELECT id, status, on_hand_qty, expiration_date, created_at FROM batches "
                         + "WHERE status IN ('LIVE', 'PHOTOGRAPHY_COMPLETE') ORDER BY id")
                 .map(row -> new BatchFacts(Rows.id(row, "id"), row.get("status", String.class),
-                        row.get("on_hand_qty", BigDecimal.class), row.get("expiration_date", LocalDate.class)))
+                        row.get("on_hand_qty", BigDecimal.class), row.get("expiration_date", LocalDate.class),
+                        Rows.instant(row, "created_at")))
                 .all();
+    }
+
+    /**
+     * Batch id → time of its latest SALE movement, for every alertable batch with stock that was ever sold, in one
+     * grouped query (the batch filter matches {@link #alertableBatches()}, so no id list travels to the server).
+     */
+    Mono<Map<Long, Instant>> lastSales() {
+        return db.sql("SELECT m.batch_id, MAX(m.created_at) AS last_sale FROM batches b "
+                        + "JOIN inventory_movements m ON m.batch_id = b.id AND m.movement_type = 'SALE' "
+                        + "WHERE b.status IN ('LIVE', 'PHOTOGRAPHY_COMPLETE') AND b.on_hand_qty > 0 "
+                        + "GROUP BY m.batch_id")
+                .map(row -> Map.entry(Rows.id(row, "batch_id"), Rows.instant(row, "last_sale")))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** Open alerts (ACTIVE, ACKNOWLEDGED) counted per status, type and severity: one grouped query. */
+    Flux<OpenCount> countOpen() {
+        return db.sql("SELECT status, alert_type, severity, COUNT(*) AS n FROM inventory_alerts "
+                        + "WHERE status IN ('ACTIVE', 'ACKNOWLEDGED') GROUP BY status, alert_type, severity")
+                .map(row -> new OpenCount(row.get("status", String.class), row.get("alert_type", String.class),
+                        row.get("severity", String.class), row.get("n", Long.class)))
+                .all();
+    }
+
+    record OpenCount(String status, String type, String severity, long count) {
     }
 
     /** Every open alert, locked in id order, so concurrent runs queue instead of opening duplicates. */

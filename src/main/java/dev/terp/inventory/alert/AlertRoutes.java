@@ -2,6 +2,7 @@ package dev.terp.inventory.alert;
 
 import java.util.List;
 
+import dev.terp.inventory.alert.api.AlertSummaryView;
 import dev.terp.inventory.alert.api.AlertView;
 import dev.terp.inventory.alert.api.GenerateResult;
 import dev.terp.inventory.alert.api.ResolveRequest;
@@ -31,7 +32,11 @@ class AlertRoutes {
                 .POST(PATH + "/generate", INVENTORY_WRITE, ApiRoutes.Cost.EXPENSIVE, handler::generate, op -> op
                         .operationId("generateInventoryAlerts")
                         .summary("Evaluate LIVE/PHOTOGRAPHY_COMPLETE batches: open missing alerts, refresh open "
-                                + "ones, auto-resolve those no longer true (SLOW_MOVING is not evaluated)")
+                                + "ones, auto-resolve those no longer true")
+                        .description("LOW_STOCK, OVERSTOCK and EXPIRING as configured under "
+                                + "terp.inventory.alerts.*; SLOW_MOVING (MEDIUM) for a batch with stock that has been "
+                                + "in stock and without a SALE movement for slow-moving-days (default 90) days. "
+                                + "threshold and currentValue are days for EXPIRING and SLOW_MOVING.")
                         .response(responseBuilder().responseCode("200").implementation(GenerateResult.class)))
                 .GET(PATH, INVENTORY_READ, handler::list, op -> {
                     op.operationId("listInventoryAlerts")
@@ -39,13 +44,20 @@ class AlertRoutes {
                             .parameter(parameterBuilder().in(ParameterIn.QUERY).name("status")
                                     .description("ACTIVE | ACKNOWLEDGED | RESOLVED").implementation(String.class))
                             .parameter(parameterBuilder().in(ParameterIn.QUERY).name("type")
-                                    .description("LOW_STOCK | OVERSTOCK | EXPIRING").implementation(String.class))
+                                    .description("LOW_STOCK | OVERSTOCK | EXPIRING | SLOW_MOVING")
+                                    .implementation(String.class))
                             .parameter(parameterBuilder().in(ParameterIn.QUERY).name("batchId")
                                     .implementation(Long.class))
                             .response(responseBuilder().responseCode("200").implementation(AlertPage.class));
                     ApiRoutes.problem(op, "400", "Unknown status or type, bad batchId, limit or cursor "
                             + "(VALIDATION_FAILED)");
                 })
+                .GET(PATH + "/summary", INVENTORY_READ, handler::summary, op -> op
+                        .operationId("summariseInventoryAlerts")
+                        .summary("Open alerts counted by type and by severity, ACTIVE and ACKNOWLEDGED separately")
+                        .description("Every type and severity is listed, with zeros where there are none; total is "
+                                + "active + acknowledged. Resolved alerts are not counted.")
+                        .response(responseBuilder().responseCode("200").implementation(AlertSummaryView.class)))
                 .POST(PATH + "/{id}/acknowledge", INVENTORY_WRITE, handler::acknowledge, op -> {
                     op.operationId("acknowledgeInventoryAlert")
                             .summary("ACTIVE → ACKNOWLEDGED by the caller")

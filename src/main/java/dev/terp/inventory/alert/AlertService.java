@@ -1,15 +1,18 @@
 package dev.terp.inventory.alert;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.terp.inventory.alert.api.AlertSummaryView;
 import dev.terp.inventory.alert.api.AlertView;
 import dev.terp.inventory.alert.api.GenerateResult;
 import dev.terp.inventory.domain.AlertRules;
@@ -24,7 +27,7 @@ import dev.terp.platform.web.Decimals;
 
 import org.springframework.stereotype.Service;
 
-/** Inventory alerts (domain §4.17): generate from the rules, list, acknowledge, resolve. */
+/** Inventory alerts (domain §4.17): generate from the rules, list, summarise, acknowledge, resolve. */
 @Service
 public class AlertService {
 
@@ -47,9 +50,10 @@ public class AlertService {
     }
 
     /**
-     * One retrying transaction: lock every open alert (id order), read the alertable batches, then open the missing
-     * alerts, refresh the changed ones and resolve those whose condition no longer holds (or whose batch left
-     * LIVE/PHOTOGRAPHY_COMPLETE). Locking the open alerts first makes concurrent runs queue, so no duplicate opens.
+     * One retrying transaction: lock every open alert (id order), read the alertable batches and, in one grouped
+     * query, the latest SALE of each, then open the missing alerts, refresh the changed ones and resolve those whose
+     * condition no longer holds (or whose batch left LIVE/PHOTOGRAPHY_COMPLETE): a sale resolves SLOW_MOVING.
+     * Locking the open alerts first makes concurrent runs queue, so no duplicate opens.
      */
     public Mono<GenerateResult> generate() {
         AlertRules.Thresholds thresholds = properties.thresholds();
@@ -57,12 +61,16 @@ public class AlertService {
             LocalDate today = LocalDate.now(clock);
             Map<Key, InventoryAlert> openByKey = new HashMap<>();
             open.forEach(alert -> openByKey.put(new Key(alert.batchId(), alert.type()), alert));
-            return alerts.alertableBatches().collectList().flatMap(batches -> {
+            // Sequential, not zipped: both reads share the transaction's one connection.
+            return alerts.alertableBatches().collectList().flatMap(batches -> alerts.lastSales().flatMap(sales -> {
                 Map<Key, AlertRules.Alert> wanted = new HashMap<>();
                 List<Key> order = new ArrayList<>();
                 for (AlertRepository.BatchFacts batch : batches) {
-                    for (AlertRules.Alert alert : AlertRules.evaluate(BatchStatus.valueOf(batch.status()),
-                            batch.onHand(), batch.expiration(), today, thresholds)) {
+                    Instant lastSale = sales.get(batch.id());
+                    AlertRules.BatchFacts facts = new AlertRules.BatchFacts(BatchStatus.valueOf(batch.status()),
+                            batch.onHand(), batch.expiration(), day(batch.createdAt()),
+                            lastSale == null ? null : day(lastSale));
+                    for (AlertRules.Alert alert : AlertRules.evaluate(facts, today, thresholds)) {
                         Key key = new Key(batch.id(), alert.type().name());
                         wanted.put(key, alert);
                         order.add(key);
@@ -92,8 +100,41 @@ public class AlertService {
                         });
                 return opens.thenMany(resolves).then(Mono.fromSupplier(
                         () -> new GenerateResult(counts[0], counts[1], counts[2])));
-            });
+            }));
         }));
+    }
+
+    private LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, clock.getZone());
+    }
+
+    /** Open alerts counted by type and by severity, from one grouped query. */
+    public Mono<AlertSummaryView> summary() {
+        return alerts.countOpen().collectList().map(AlertService::summarise);
+    }
+
+    private static AlertSummaryView summarise(List<AlertRepository.OpenCount> rows) {
+        Map<String, long[]> byType = new LinkedHashMap<>();
+        for (AlertRules.Type type : AlertRules.Type.values()) {
+            byType.put(type.name(), new long[2]);
+        }
+        Map<String, long[]> bySeverity = new LinkedHashMap<>();
+        for (AlertRules.Severity severity : List.of(AlertRules.Severity.HIGH, AlertRules.Severity.MEDIUM,
+                AlertRules.Severity.LOW)) {
+            bySeverity.put(severity.name(), new long[2]);
+        }
+        long[] totals = new long[2];
+        for (AlertRepository.OpenCount row : rows) {
+            int slot = InventoryAlert.ACTIVE.equals(row.status()) ? 0 : 1;
+            byType.computeIfAbsent(row.type(), unknown -> new long[2])[slot] += row.count();
+            bySeverity.computeIfAbsent(row.severity(), unknown -> new long[2])[slot] += row.count();
+            totals[slot] += row.count();
+        }
+        return new AlertSummaryView(totals[0], totals[1], totals[0] + totals[1],
+                byType.entrySet().stream().map(entry -> new AlertSummaryView.TypeCount(entry.getKey(),
+                        entry.getValue()[0], entry.getValue()[1], entry.getValue()[0] + entry.getValue()[1])).toList(),
+                bySeverity.entrySet().stream().map(entry -> new AlertSummaryView.SeverityCount(entry.getKey(),
+                        entry.getValue()[0], entry.getValue()[1], entry.getValue()[0] + entry.getValue()[1])).toList());
     }
 
     public Mono<Page<AlertView>> list(String status, String type, Long batchId, PageRequest page) {

@@ -2,17 +2,21 @@ package dev.terp.inventory.batch;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
 import dev.terp.inventory.batch.BatchService.AdjustmentMode;
 import dev.terp.inventory.batch.api.AdjustmentRequest;
+import dev.terp.inventory.batch.api.BatchDetailsRequest;
 import dev.terp.inventory.batch.api.BatchLocationsView;
 import dev.terp.inventory.batch.api.BatchView;
 import dev.terp.inventory.batch.api.BulkStatusRequest;
 import dev.terp.inventory.batch.api.BulkStatusResult;
+import dev.terp.inventory.batch.api.MovementSummaryView;
 import dev.terp.inventory.batch.api.MovementView;
 import dev.terp.inventory.batch.api.QuantityRequest;
 import dev.terp.inventory.batch.api.ReservationRequest;
@@ -21,6 +25,7 @@ import dev.terp.inventory.batch.api.SampleFlagsRequest;
 import dev.terp.inventory.batch.api.StatusChangeRequest;
 import dev.terp.inventory.batch.api.TransferRequest;
 import dev.terp.inventory.domain.BatchStatus;
+import dev.terp.platform.errors.FieldViolation;
 import dev.terp.platform.errors.ValidationException;
 import dev.terp.platform.paging.PageRequest;
 import dev.terp.platform.web.Decimals;
@@ -154,6 +159,14 @@ class BatchHandler {
                 .flatMap(BatchHandler::versioned);
     }
 
+    Mono<ServerResponse> changeDetails(ServerRequest request) {
+        long id = Responses.id(request);
+        return bodies.valid(request, BatchDetailsRequest.class)
+                .flatMap(body -> batches.changeDetails(id, body.gradeId(), body.expirationDate(),
+                        ExpectedVersion.of(request, body.version())))
+                .flatMap(BatchHandler::versioned);
+    }
+
     Mono<ServerResponse> reserve(ServerRequest request) {
         long id = Responses.id(request);
         return bodies.valid(request, ReservationRequest.class)
@@ -170,12 +183,59 @@ class BatchHandler {
                 .flatMap(BatchHandler::versioned);
     }
 
+    /**
+     * A batch's movements ({@code batchId}) or a reference's ({@code referenceType} + {@code referenceId}, e.g. an
+     * order's across all its batches): exactly one of the two filters.
+     */
     Mono<ServerResponse> movements(ServerRequest request) {
-        long batchId = request.queryParam("batchId").filter(raw -> !raw.isBlank())
-                .map(raw -> Responses.positiveLong(raw, "batchId"))
-                .orElseThrow(() -> ValidationException.of("batchId", "is required"));
-        return batches.movements(batchId, PageRequest.from(request))
-                .flatMap(page -> Responses.page(page.map(MovementView::of)));
+        MovementFilter filter = MovementFilter.from(request);
+        PageRequest page = PageRequest.from(request);
+        return (filter.batchId() != null
+                ? batches.movements(filter.batchId(), page)
+                : batches.movementsByReference(filter.referenceType(), filter.referenceId(), page))
+                .flatMap(result -> Responses.page(result.map(MovementView::of)));
+    }
+
+    /** The movement list's filter, checked as a whole so every wrong parameter is reported at once. */
+    private record MovementFilter(Long batchId, String referenceType, Long referenceId) {
+
+        /** The reference_type column's width. */
+        static final int MAX_REFERENCE_TYPE = 50;
+
+        static MovementFilter from(ServerRequest request) {
+            Long batchId = idParam(request, "batchId");
+            Long referenceId = idParam(request, "referenceId");
+            String referenceType = blankToNull(request.queryParam("referenceType").orElse(null));
+            List<FieldViolation> violations = new ArrayList<>();
+            boolean byReference = referenceType != null || referenceId != null;
+            if (batchId == null && !byReference) {
+                violations.add(new FieldViolation("batchId", "is required, unless referenceType and referenceId "
+                        + "are given"));
+            }
+            if (batchId != null && byReference) {
+                violations.add(new FieldViolation("batchId", "cannot be combined with referenceType/referenceId; "
+                        + "filter by one or the other"));
+            }
+            if (referenceId != null && referenceType == null) {
+                violations.add(new FieldViolation("referenceType", "is required with referenceId"));
+            }
+            if (referenceType != null && referenceId == null) {
+                violations.add(new FieldViolation("referenceId", "is required with referenceType"));
+            }
+            if (referenceType != null && referenceType.length() > MAX_REFERENCE_TYPE) {
+                violations.add(new FieldViolation("referenceType", "must be at most " + MAX_REFERENCE_TYPE
+                        + " characters"));
+            }
+            if (!violations.isEmpty()) {
+                throw new ValidationException(violations);
+            }
+            return new MovementFilter(batchId, referenceType, referenceId);
+        }
+    }
+
+    Mono<ServerResponse> movementSummary(ServerRequest request) {
+        return batches.movementSummary(Responses.id(request))
+                .flatMap(summary -> Responses.ok(MovementSummaryView.of(summary)));
     }
 
     Mono<ServerResponse> movement(ServerRequest request) {

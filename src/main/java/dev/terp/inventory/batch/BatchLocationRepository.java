@@ -3,10 +3,12 @@ package dev.terp.inventory.batch;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
+import dev.terp.inventory.domain.LocationStock.Occupancy;
 import dev.terp.inventory.domain.LocationStock.Slot;
 import dev.terp.platform.persistence.LockMode;
 import dev.terp.platform.persistence.Rows;
@@ -75,6 +77,36 @@ class BatchLocationRepository {
                 .bind("batchId", batchId)
                 .bind("locationId", slot.locationId())
                 .fetch().rowsUpdated();
+    }
+
+    /**
+     * The location's capacity in this transaction's snapshot; empty = unlimited. Deliberately not a locking read:
+     * additions at unlimited locations must not queue on the location row. A capacity set concurrently applies to
+     * additions that start after it commits.
+     */
+    Mono<Optional<BigDecimal>> capacity(long locationId) {
+        return db.sql("SELECT capacity FROM locations WHERE id = :id")
+                .bind("id", locationId)
+                .map(row -> Optional.ofNullable(row.get("capacity", BigDecimal.class)))
+                .one()
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    /**
+     * Locks the location row, then sums what every batch holds there with a locking (current) read: a plain read
+     * would see this transaction's snapshot, which can predate an addition committed while we waited for the lock.
+     */
+    Mono<Occupancy> lockOccupancy(long locationId) {
+        return db.sql("SELECT capacity FROM locations WHERE id = :id" + LockMode.WAIT.clause())
+                .bind("id", locationId)
+                .map(row -> Optional.ofNullable(row.get("capacity", BigDecimal.class)))
+                .one()
+                .flatMap(capacity -> db.sql("SELECT COALESCE(SUM(qty), 0) AS held FROM batch_locations "
+                                + "WHERE location_id = :id" + LockMode.SHARE.clause())
+                        .bind("id", locationId)
+                        .map(row -> row.get("held", BigDecimal.class))
+                        .one()
+                        .map(held -> new Occupancy(capacity.orElse(null), held)));
     }
 
     /** Which of the ids are known locations. */

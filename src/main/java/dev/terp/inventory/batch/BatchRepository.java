@@ -15,6 +15,7 @@ import dev.terp.platform.persistence.LockMode;
 import dev.terp.platform.persistence.Rows;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -126,6 +127,16 @@ class BatchRepository {
                         + "version = version + 1 WHERE id = :id AND version = :expected")
                 .bind("sampleOnly", sampleOnly)
                 .bind("sampleAvailable", sampleAvailable)
+                .bind("id", id)
+                .bind("expected", expectedVersion)
+                .fetch().rowsUpdated();
+    }
+
+    Mono<Long> updateDetails(long id, Long gradeId, LocalDate expirationDate, long expectedVersion) {
+        return db.sql("UPDATE batches SET grade_id = :gradeId, expiration_date = :expirationDate, "
+                        + "version = version + 1 WHERE id = :id AND version = :expected")
+                .bind("gradeId", Parameter.fromOrEmpty(gradeId, Long.class))
+                .bind("expirationDate", Parameter.fromOrEmpty(expirationDate, LocalDate.class))
                 .bind("id", id)
                 .bind("expected", expectedVersion)
                 .fetch().rowsUpdated();

@@ -7,10 +7,12 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import org.springdoc.core.fn.builders.operation.Builder;
 
 import dev.terp.inventory.batch.api.AdjustmentRequest;
+import dev.terp.inventory.batch.api.BatchDetailsRequest;
 import dev.terp.inventory.batch.api.BatchLocationsView;
 import dev.terp.inventory.batch.api.BatchView;
 import dev.terp.inventory.batch.api.BulkStatusRequest;
 import dev.terp.inventory.batch.api.BulkStatusResult;
+import dev.terp.inventory.batch.api.MovementSummaryView;
 import dev.terp.inventory.batch.api.MovementView;
 import dev.terp.inventory.batch.api.QuantityRequest;
 import dev.terp.inventory.batch.api.ReservationRequest;
@@ -36,8 +38,9 @@ import static org.springdoc.core.fn.builders.requestbody.Builder.requestBodyBuil
 @Configuration(proxyBeanMethods = false)
 class BatchRoutes {
 
-    private static final String STOCK_PROBLEMS = "Not enough stock (INSUFFICIENT_INVENTORY), or the batch is CLOSED "
-            + "or not sellable (CONFLICT)";
+    private static final String STOCK_PROBLEMS = "Not enough stock (INSUFFICIENT_INVENTORY), the batch is CLOSED "
+            + "or not sellable (CONFLICT), a reservation of expired stock (BATCH_EXPIRED), or an increase the "
+            + "receiving location has no room for (LOCATION_CAPACITY_EXCEEDED)";
 
     @Bean
     RouterFunction<ServerResponse> batchRouter(ApiRoutes routes, BatchHandler handler) {
@@ -106,7 +109,16 @@ class BatchRoutes {
                     ApiRoutes.problem(op, "400", "Same source and destination, unknown location or bad quantity "
                             + "(VALIDATION_FAILED)");
                     ApiRoutes.problem(op, "409", "The source location holds less than the quantity "
-                            + "(INSUFFICIENT_INVENTORY), or the batch is CLOSED (CONFLICT)");
+                            + "(INSUFFICIENT_INVENTORY), the destination has no room for it "
+                            + "(LOCATION_CAPACITY_EXCEEDED), or the batch is CLOSED (CONFLICT)");
+                })
+                .GET(PATH + "/{id}/movement-summary", INVENTORY_READ, handler::movementSummary, op -> {
+                    op.operationId("summariseBatchMovements")
+                            .summary("On-hand now and the total ON_HAND change per movement type (intake, sales, "
+                                    + "returns, adjustments, disposals, samples ...)")
+                            .description("Transfers between locations leave on-hand unchanged and are not listed.")
+                            .response(responseBuilder().responseCode("200").implementation(MovementSummaryView.class));
+                    ApiRoutes.problem(op, "404", "No such batch (NOT_FOUND)");
                 })
                 .GET(PATH + "/{id}/locations", INVENTORY_READ, handler::locations, op -> op
                         .operationId("listBatchLocations")
@@ -127,21 +139,45 @@ class BatchRoutes {
                     ApiRoutes.problem(op, "409", "The batch changed since the given version (VERSION_CONFLICT)");
                     ApiRoutes.problem(op, "428", "Neither version nor If-Match sent (PRECONDITION_REQUIRED)");
                 })
+                .PUT(PATH + "/{id}/details", INVENTORY_WRITE, handler::changeDetails, op -> {
+                    op.operationId("changeBatchDetails")
+                            .summary("Correct grade and expiration date (replaces both; optimistic: version or "
+                                    + "If-Match)")
+                            .requestBody(requestBodyBuilder().required(true).implementation(BatchDetailsRequest.class))
+                            .response(responseBuilder().responseCode("200").implementation(BatchView.class));
+                    ApiRoutes.problem(op, "400", "Unknown grade (VALIDATION_FAILED)");
+                    ApiRoutes.problem(op, "409", "The batch changed since the given version (VERSION_CONFLICT)");
+                    ApiRoutes.problem(op, "428", "Neither version nor If-Match sent (PRECONDITION_REQUIRED)");
+                })
                 .POST(PATH + "/{id}/reservations", INVENTORY_WRITE, handler::reserve,
                         stockChange("reserveBatchStock", "Reserve available stock of a LIVE batch",
                                 ReservationRequest.class))
                 .POST(PATH + "/{id}/reservations/release", INVENTORY_WRITE, handler::releaseReservation,
                         stockChange("releaseBatchReservation", "Release reserved stock", ReservationRequest.class))
                 .GET(MOVEMENTS_PATH, INVENTORY_READ, handler::movements, op -> {
-                    op.operationId("listInventoryMovements").summary("Movement history of a batch, newest first")
+                    op.operationId("listInventoryMovements")
+                            .summary("Movement history of a batch, or of one reference, newest first")
+                            .description("Filter by batchId, or by referenceType + referenceId (what caused the "
+                                    + "movements, e.g. an order; across all its batches): exactly one of the two. An "
+                                    + "unknown batch is a 404; a reference without movements is an empty page.")
                             .response(responseBuilder().responseCode("200").implementation(MovementPage.class))
-                            .parameter(parameterBuilder().in(ParameterIn.QUERY).name("batchId").required(true)
-                                    .description("The batch").implementation(Long.class))
+                            .parameter(parameterBuilder().in(ParameterIn.QUERY).name("batchId")
+                                    .description("The batch; required unless referenceType and referenceId are given")
+                                    .implementation(Long.class))
+                            .parameter(parameterBuilder().in(ParameterIn.QUERY).name("referenceType")
+                                    .description("What caused the movements, as recorded on them (e.g. Order, "
+                                            + "InventoryMovement); at most 50 characters; needs referenceId")
+                                    .implementation(String.class))
+                            .parameter(parameterBuilder().in(ParameterIn.QUERY).name("referenceId")
+                                    .description("Its id; needs referenceType").implementation(Long.class))
                             .parameter(parameterBuilder().in(ParameterIn.QUERY).name("limit")
                                     .description("Page size, 1-200 (default 50)").implementation(Integer.class))
                             .parameter(parameterBuilder().in(ParameterIn.QUERY).name("cursor")
                                     .description("Opaque cursor from the previous page's nextCursor")
                                     .implementation(String.class));
+                    ApiRoutes.problem(op, "400", "Neither or both of batchId and referenceType+referenceId, one "
+                            + "half of the reference, a non-positive id, bad limit or cursor (VALIDATION_FAILED)");
+                    ApiRoutes.problem(op, "404", "No batch has this batchId (NOT_FOUND)");
                 })
                 .GET(MOVEMENTS_PATH + "/{id}", INVENTORY_READ, handler::movement, op -> op
                         .operationId("getInventoryMovement").summary("Get one movement")

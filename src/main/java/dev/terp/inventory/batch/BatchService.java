@@ -1,7 +1,9 @@
 package dev.terp.inventory.batch;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +21,7 @@ import dev.terp.inventory.domain.InvalidStateTransition;
 import dev.terp.inventory.domain.LocationStock.Slot;
 import dev.terp.inventory.domain.MovementType;
 import dev.terp.inventory.domain.Quantities;
+import dev.terp.masterdata.grade.GradeService;
 import dev.terp.platform.errors.ApiException;
 import dev.terp.platform.errors.ConflictException;
 import dev.terp.platform.errors.ErrorCode;
@@ -51,15 +54,17 @@ public class BatchService {
     private final MovementRepository movements;
     private final BatchLocationRepository locations;
     private final StockKeeper stock;
+    private final GradeService grades;
     private final TransactionRunner tx;
     private final AuditTrail audit;
 
     BatchService(BatchRepository batches, MovementRepository movements, BatchLocationRepository locations,
-            StockKeeper stock, TransactionRunner tx, AuditTrail audit) {
+            StockKeeper stock, GradeService grades, TransactionRunner tx, AuditTrail audit) {
         this.batches = batches;
         this.movements = movements;
         this.locations = locations;
         this.stock = stock;
+        this.grades = grades;
         this.tx = tx;
         this.audit = audit;
     }
@@ -218,6 +223,28 @@ public class BatchService {
                         new SampleFlags(after.sampleOnly(), after.sampleAvailable()), null).thenReturn(after))));
     }
 
+    /**
+     * Corrects grade and expiration date. A later expiration date lets a batch be reserved again; alerts follow on
+     * their next generation run.
+     */
+    public Mono<Batch> changeDetails(long id, Long gradeId, LocalDate expirationDate, long expectedVersion) {
+        Mono<Void> gradeExists = gradeId == null ? Mono.empty() : grades.get(gradeId)
+                .onErrorMap(NotFoundException.class,
+                        missing -> ValidationException.of("gradeId", "grade " + gradeId + " does not exist"))
+                .then();
+        return tx.inRetryingTransaction(() -> gradeExists.then(get(id)).flatMap(before -> OptimisticLocking
+                .requireUpdated(batches.updateDetails(id, gradeId, expirationDate, expectedVersion),
+                        () -> batches.exists(id), StockKeeper.RESOURCE, id)
+                .then(batches.findById(id))
+                .flatMap(after -> audit.record(StockKeeper.RESOURCE, id, "DETAILS_CHANGED",
+                        new Details(before.gradeId(), before.expirationDate()),
+                        new Details(after.gradeId(), after.expirationDate()), null).thenReturn(after))));
+    }
+
+    /** What an audit row of a details change records. */
+    record Details(Long gradeId, LocalDate expirationDate) {
+    }
+
     /** What an audit row of a sample-flag change records. */
     record SampleFlags(boolean sampleOnly, boolean sampleAvailable) {
     }
@@ -225,6 +252,32 @@ public class BatchService {
     public Mono<Page<InventoryMovement>> movements(long batchId, PageRequest page) {
         return get(batchId).then(movements.listForBatch(batchId, page))
                 .map(rows -> Page.of(rows, page, InventoryMovement::id));
+    }
+
+    /** Movements recorded with this reference (an order, a return ...), newest first, whatever their batch. */
+    public Mono<Page<InventoryMovement>> movementsByReference(String referenceType, long referenceId,
+            PageRequest page) {
+        return movements.listForReference(referenceType, referenceId, page)
+                .map(rows -> Page.of(rows, page, InventoryMovement::id));
+    }
+
+    /** One movement type's share of a batch's on-hand: the summed signed change of its ON_HAND movements. */
+    public record TypeTotal(MovementType type, BigDecimal change, long movements) {
+    }
+
+    /** A batch's on-hand now, and how it got there, by movement type (TERP's inventoryMovements.getSummary). */
+    public record MovementSummary(long batchId, BigDecimal onHand, List<TypeTotal> byType) {
+    }
+
+    /**
+     * The batch and its totals are read in one transaction, so both come from the same snapshot (InnoDB's default
+     * REPEATABLE READ) and a concurrent stock change cannot make them disagree.
+     */
+    public Mono<MovementSummary> movementSummary(long batchId) {
+        return tx.inRetryingTransaction(() -> get(batchId).flatMap(batch -> movements.onHandTotals(batchId)
+                .sort(Comparator.comparing(TypeTotal::type))
+                .collectList()
+                .map(totals -> new MovementSummary(batchId, batch.onHandQty(), totals))));
     }
 
     public Mono<InventoryMovement> movement(long id) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.terp.inventory.domain.Bucket;
@@ -80,6 +81,32 @@ class MovementRepository {
                 .bind("limit", page.fetchSize())
                 .map(MovementRepository::toMovement)
                 .all().collectList();
+    }
+
+    /** Newest first across batches, as {@link #listForBatch}; the reference index ends in the primary key. */
+    Mono<List<InventoryMovement>> listForReference(String referenceType, long referenceId, PageRequest page) {
+        return db.sql("SELECT " + COLUMNS + " FROM inventory_movements WHERE reference_type = :referenceType "
+                        + "AND reference_id = :referenceId AND id < :before ORDER BY id DESC LIMIT :limit")
+                .bind("referenceType", referenceType)
+                .bind("referenceId", referenceId)
+                .bind("before", page.afterId() == 0 ? Long.MAX_VALUE : page.afterId())
+                .bind("limit", page.fetchSize())
+                .map(MovementRepository::toMovement)
+                .all().collectList();
+    }
+
+    /**
+     * The ON_HAND bucket's total change per movement type. Location-scoped rows (transfers) are left out: their
+     * before/after are one location's quantity and a transfer leaves on-hand unchanged.
+     */
+    Flux<BatchService.TypeTotal> onHandTotals(long batchId) {
+        return db.sql("SELECT movement_type, SUM(quantity_change) AS total, COUNT(*) AS n FROM inventory_movements "
+                        + "WHERE batch_id = :batchId AND bucket = 'ON_HAND' AND location_id IS NULL "
+                        + "GROUP BY movement_type")
+                .bind("batchId", batchId)
+                .map(row -> new BatchService.TypeTotal(MovementType.valueOf(row.get("movement_type", String.class)),
+                        row.get("total", BigDecimal.class), row.get("n", Long.class)))
+                .all();
     }
 
     /** {@code locationId} set: before/after are that location's quantity, not the batch's bucket total. */

@@ -1,8 +1,19 @@
 package dev.terp.inventory.batch;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 import reactor.core.publisher.Mono;
+
+import dev.terp.inventory.batch.BatchSaleRepository.NewSale;
+import dev.terp.inventory.domain.CogsCalculator;
+import dev.terp.platform.errors.ConflictException;
+import dev.terp.platform.errors.FieldViolation;
+import dev.terp.platform.errors.ValidationException;
+import dev.terp.platform.security.RequestContext;
+import dev.terp.platform.tx.TransactionRunner;
+import dev.terp.platform.web.Decimals;
 
 import org.springframework.stereotype.Service;
 
@@ -15,9 +26,13 @@ import org.springframework.stereotype.Service;
 public class ReservationPort {
 
     private final StockKeeper stock;
+    private final BatchSaleRepository sales;
+    private final TransactionRunner tx;
 
-    ReservationPort(StockKeeper stock) {
+    ReservationPort(StockKeeper stock, BatchSaleRepository sales, TransactionRunner tx) {
         this.stock = stock;
+        this.sales = sales;
+        this.tx = tx;
     }
 
     /** Fails with 409 INSUFFICIENT_INVENTORY when the batch has less available than asked. */
@@ -29,8 +44,59 @@ public class ReservationPort {
         return stock.apply(batchId, StockOperation.releaseReservation(quantity), reference, null);
     }
 
-    /** The reserved goods leave: on-hand and reserved both drop, recorded as SALE. */
-    public Mono<Batch> consume(long batchId, BigDecimal quantity, StockReference reference) {
-        return stock.apply(batchId, StockOperation.consumeReservation(quantity), reference, null);
+    /**
+     * The reserved goods leave at {@code unitPrice} each: on-hand and reserved both drop, recorded as SALE, and a
+     * {@code batch_sales} row keeps the price with the batch's unit cost basis of that moment (what profitability
+     * reports on). Both writes are one transaction. A price below 0 or with more than 2 decimals, or a quantity with
+     * more than 4, is a 400 VALIDATION_FAILED; a batch whose COGS settings are incomplete is a 409 CONFLICT, since
+     * a sale without a known cost would overstate profit for good.
+     */
+    public Mono<Batch> consume(long batchId, BigDecimal quantity, BigDecimal unitPrice, StockReference reference) {
+        return Mono.fromCallable(() -> SaleLine.checked(quantity, unitPrice))
+                .flatMap(line -> tx.inRetryingTransaction(() -> stock.apply(batchId,
+                                StockOperation.consumeReservation(line.quantity()), reference, null)
+                        // apply re-reads the batch under its row lock: its COGS is the one this sale happens at.
+                        .flatMap(batch -> RequestContext.actingUser().flatMap(actor -> sales.insert(new NewSale(
+                                        batchId, line.quantity(), line.unitPrice(), unitCost(batch), reference,
+                                        actor.userId())))
+                                .thenReturn(batch))));
+    }
+
+    /** A consumed quantity and its price, checked at the door so every bad field is reported at once. */
+    private record SaleLine(BigDecimal quantity, BigDecimal unitPrice) {
+
+        static SaleLine checked(BigDecimal quantity, BigDecimal unitPrice) {
+            List<FieldViolation> violations = new ArrayList<>();
+            BigDecimal checkedQuantity = null;
+            BigDecimal checkedPrice = null;
+            try {
+                checkedQuantity = Decimals.positiveQuantity("quantity", quantity);
+            } catch (ValidationException invalid) {
+                violations.addAll(invalid.violations());
+            }
+            try {
+                checkedPrice = Decimals.money("unitPrice", unitPrice);
+                if (checkedPrice.signum() < 0) {
+                    violations.add(new FieldViolation("unitPrice", "must not be negative"));
+                }
+            } catch (ValidationException invalid) {
+                violations.addAll(invalid.violations());
+            }
+            if (!violations.isEmpty()) {
+                throw new ValidationException(List.copyOf(violations));
+            }
+            return new SaleLine(checkedQuantity, checkedPrice);
+        }
+    }
+
+    private static BigDecimal unitCost(Batch batch) {
+        try {
+            return CogsCalculator.unitCostBasis(new CogsCalculator.Basis(
+                    CogsCalculator.Mode.valueOf(batch.cogsMode()), batch.unitCogs(), batch.unitCogsMin(),
+                    batch.unitCogsMax()));
+        } catch (IllegalArgumentException incomplete) {
+            throw new ConflictException("Batch " + batch.id() + " has incomplete COGS settings ("
+                    + incomplete.getMessage() + "); it cannot be sold until they are set");
+        }
     }
 }

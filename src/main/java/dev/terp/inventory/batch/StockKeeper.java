@@ -1,7 +1,11 @@
 package dev.terp.inventory.batch;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import reactor.core.publisher.Flux;
@@ -16,7 +20,9 @@ import dev.terp.inventory.domain.LocationStock;
 import dev.terp.inventory.domain.LocationStock.Slot;
 import dev.terp.inventory.domain.MovementType;
 import dev.terp.inventory.domain.Quantities;
+import dev.terp.platform.errors.ApiException;
 import dev.terp.platform.errors.ConflictException;
+import dev.terp.platform.errors.ErrorCode;
 import dev.terp.platform.errors.InsufficientInventoryException;
 import dev.terp.platform.errors.NotFoundException;
 import dev.terp.platform.errors.ValidationException;
@@ -43,16 +49,20 @@ class StockKeeper {
     private final BatchRepository batches;
     private final MovementRepository movements;
     private final BatchLocationRepository locations;
+    private final LocationCapacity capacity;
     private final TransactionRunner tx;
     private final AuditTrail audit;
+    private final Clock clock;
 
     StockKeeper(BatchRepository batches, MovementRepository movements, BatchLocationRepository locations,
-            TransactionRunner tx, AuditTrail audit) {
+            LocationCapacity capacity, TransactionRunner tx, AuditTrail audit, Clock clock) {
         this.batches = batches;
         this.movements = movements;
         this.locations = locations;
+        this.capacity = capacity;
         this.tx = tx;
         this.audit = audit;
+        this.clock = clock;
     }
 
     Mono<Batch> apply(long batchId, StockOperation operation, StockReference reference, String reason) {
@@ -86,6 +96,10 @@ class StockKeeper {
             throw new ConflictException("Batch " + batch.id() + " is " + batch.status()
                     + "; only LIVE or PHOTOGRAPHY_COMPLETE stock can be reserved");
         }
+        if (operation.requiresSellableBatch() && isExpired(batch)) {
+            throw new ApiException(ErrorCode.BATCH_EXPIRED, "Batch " + batch.id() + " expired on "
+                    + batch.expirationDate() + "; expired stock cannot be reserved");
+        }
         try {
             return operation.change().apply(batch.quantities());
         } catch (InsufficientInventory refused) {
@@ -93,6 +107,12 @@ class StockKeeper {
         } catch (InvalidQuantity invalid) {
             throw ValidationException.of("quantity", invalid.getMessage());
         }
+    }
+
+    /** A batch is sellable through its expiration date (UTC), like every other date the API stores. */
+    private boolean isExpired(Batch batch) {
+        return batch.expirationDate() != null
+                && batch.expirationDate().isBefore(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     }
 
     private Mono<Batch> write(Batch before, Quantities after, StockOperation operation, StockReference reference,
@@ -113,29 +133,42 @@ class StockKeeper {
 
     /**
      * Keeps Σ batch_locations.qty = on-hand for a placed batch, by the rule of {@link LocationStock}: a decrease
-     * takes from the fullest location first, an increase goes to the fullest location. Runs under the batch lock.
+     * takes from the fullest location first, an increase goes to the fullest location, if it has room. Runs under the
+     * batch lock. An increase checks capacity before the location rows are locked (the order {@link LocationCapacity}
+     * asks for), choosing the target from a plain read; that read can predate a commit, so when the locked rows name
+     * another target, that one is checked too.
      */
     private Mono<Void> placeOnHandChange(long batchId, BigDecimal delta) {
         if (delta.signum() == 0) {
             return Mono.empty();
         }
-        return locations.lockAll(batchId)
+        Mono<Optional<Long>> checkedTarget = delta.signum() < 0 ? Mono.just(Optional.empty())
+                : locations.list(batchId).map(LocationStock::increaseTarget)
+                        .flatMap(target -> target.map(id -> capacity.requireRoom(id, delta)).orElse(Mono.empty())
+                                .thenReturn(target));
+        return checkedTarget.flatMap(checked -> locations.lockAll(batchId)
                 .flatMapMany(slots -> {
+                    List<Slot> changed;
                     try {
-                        return Flux.fromIterable(LocationStock.applyOnHandChange(slots, delta));
+                        changed = LocationStock.applyOnHandChange(slots, delta);
                     } catch (InsufficientInventory refused) {
                         return Flux.error(new InsufficientInventoryException("Batch " + batchId + " "
                                 + refused.getMessage()));
                     }
+                    Mono<Void> recheck = delta.signum() > 0 && !changed.isEmpty()
+                            && !checked.equals(Optional.of(changed.get(0).locationId()))
+                            ? capacity.requireRoom(changed.get(0).locationId(), delta) : Mono.empty();
+                    return recheck.thenMany(Flux.fromIterable(changed));
                 })
                 .concatMap(slot -> locations.updateQuantity(batchId, slot))
-                .then();
+                .then());
     }
 
     /**
      * Moves on-hand units between two locations of a batch; on-hand and every bucket stay as they are. Locks the
      * batch row (every stock change of the batch queues there), then the two location rows in ascending location
-     * id, creating the destination row if the batch has none there yet. One TRANSFER movement per side.
+     * id, creating the destination row if the batch has none there yet. One TRANSFER movement per side. The
+     * destination's capacity is checked (and, when limited, its row locked) before the location rows.
      */
     Mono<List<Slot>> transfer(long batchId, long fromLocationId, long toLocationId, BigDecimal quantity,
             String reason) {
@@ -155,7 +188,7 @@ class StockKeeper {
                         return Mono.error(new ConflictException("Batch " + batchId + " is " + batch.status()
                                 + "; its stock cannot move"));
                     }
-                    return locations.lock(batchId, both)
+                    return capacity.requireRoom(toLocationId, quantity).then(locations.lock(batchId, both))
                             .flatMap(slots -> slots.stream().anyMatch(s -> s.locationId() == toLocationId)
                                     ? Mono.just(slots)
                                     : locations.ensure(batchId, toLocationId).then(locations.lock(batchId, both)))

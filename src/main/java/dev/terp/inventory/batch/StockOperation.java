@@ -31,6 +31,12 @@ record StockOperation(String auditAction, UnaryOperator<Quantities> change, Map<
                 Map.of(Bucket.ON_HAND, MovementType.SALE, Bucket.RESERVED, MovementType.SALE), false);
     }
 
+    /** Received goods: ON_HAND grows, recorded as INTAKE. Allowed before the batch is on sale. */
+    static StockOperation receive(BigDecimal quantity) {
+        return new StockOperation("RECEIVED", q -> q.receive(quantity),
+                Map.of(Bucket.ON_HAND, MovementType.INTAKE), false);
+    }
+
     static StockOperation adjustTo(BigDecimal onHand) {
         return new StockOperation("ADJUSTED", q -> q.adjustOnHandTo(onHand),
                 Map.of(Bucket.ON_HAND, MovementType.ADJUSTMENT), false);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a batch's on-hand sits. The invariant: for a batch that has location rows, their quantities add up to its
@@ -51,7 +52,7 @@ public final class LocationStock {
         List<Slot> ordered = slots.stream().sorted(MOST_FIRST).toList();
         List<Slot> changed = new ArrayList<>();
         if (change.signum() > 0) {
-            Slot target = ordered.get(0);
+            Slot target = ordered.get(0); // the same choice as increaseTarget
             changed.add(new Slot(target.locationId(), target.quantity().add(change)));
         } else {
             BigDecimal remaining = change.negate();
@@ -73,6 +74,29 @@ public final class LocationStock {
             }
         }
         return changed.stream().sorted(Comparator.comparingLong(Slot::locationId)).toList();
+    }
+
+    /**
+     * What a location holds over all batches, against its capacity (null = unlimited). Capacity is checked only when
+     * units are added: removing never fails for capacity, and a location over a lowered capacity keeps its stock but
+     * accepts nothing more until it drains below.
+     */
+    public record Occupancy(BigDecimal capacity, BigDecimal held) {
+
+        public void requireRoomFor(BigDecimal added) {
+            if (capacity == null || added.signum() <= 0) {
+                return;
+            }
+            if (held.add(added).compareTo(capacity) > 0) {
+                throw new LocationFull("holds " + Quantities.format(held) + " of " + Quantities.format(capacity)
+                        + "; " + Quantities.format(added) + " more do not fit");
+            }
+        }
+    }
+
+    /** The location an on-hand increase goes to by the rule above; empty for an unplaced batch. */
+    public static Optional<Long> increaseTarget(List<Slot> slots) {
+        return slots.stream().sorted(MOST_FIRST).findFirst().map(Slot::locationId);
     }
 
     /**

@@ -74,6 +74,12 @@ public record Quantities(BigDecimal onHand, BigDecimal reserved, BigDecimal quar
         return new Quantities(onHand.subtract(q), reserved.subtract(q), quarantine, hold, sample);
     }
 
+    /** Goods arrive (an intake session completes): on-hand grows; nothing is promised or set aside yet. */
+    public Quantities receive(BigDecimal quantity) {
+        BigDecimal q = requirePositive(quantity);
+        return new Quantities(onHand.add(q), reserved, quarantine, hold, sample);
+    }
+
     /** A stock count: on-hand becomes exactly {@code newOnHand} (zero allowed). */
     public Quantities adjustOnHandTo(BigDecimal newOnHand) {
         BigDecimal target = requireNotNegative(newOnHand);

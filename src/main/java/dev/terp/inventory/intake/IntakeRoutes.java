@@ -30,6 +30,8 @@ class IntakeRoutes {
                                     .description("The created batch; Location points at /api/v1/batches/{id}"));
                     ApiRoutes.problem(op, "400", "Invalid fields, or an unknown category, subcategory, grade or "
                             + "strain (VALIDATION_FAILED, every field at once)");
+                    ApiRoutes.problem(op, "409", "The location has no room for the quantity "
+                            + "(LOCATION_CAPACITY_EXCEEDED); nothing is written");
                 })
                 .build();
     }

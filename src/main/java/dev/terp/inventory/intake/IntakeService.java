@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 import dev.terp.audit.AuditTrail;
 import dev.terp.inventory.batch.Batch;
 import dev.terp.inventory.batch.BatchService;
+import dev.terp.inventory.batch.LocationCapacity;
 import dev.terp.inventory.batch.api.BatchView;
 import dev.terp.inventory.domain.BatchSkus;
 import dev.terp.inventory.intake.IntakeRepository.NewBatch;
@@ -62,6 +63,7 @@ public class IntakeService {
     private final BrandService brands;
     private final ProductService products;
     private final LocationService locations;
+    private final LocationCapacity capacity;
     private final CategoryService categories;
     private final GradeService grades;
     private final StrainService strains;
@@ -71,14 +73,16 @@ public class IntakeService {
     private final Clock clock;
 
     IntakeService(IntakeRepository intake, BatchService batches, VendorService vendors, BrandService brands,
-            ProductService products, LocationService locations, CategoryService categories, GradeService grades,
-            StrainService strains, DocumentNumbers numbers, TransactionRunner tx, AuditTrail audit, Clock clock) {
+            ProductService products, LocationService locations, LocationCapacity capacity, CategoryService categories,
+            GradeService grades, StrainService strains, DocumentNumbers numbers, TransactionRunner tx,
+            AuditTrail audit, Clock clock) {
         this.intake = intake;
         this.batches = batches;
         this.vendors = vendors;
         this.brands = brands;
         this.products = products;
         this.locations = locations;
+        this.capacity = capacity;
         this.categories = categories;
         this.grades = grades;
         this.strains = strains;
@@ -153,7 +157,8 @@ public class IntakeService {
                                         command.productName(), references.categoryId(), references.subcategoryId(),
                                         ProductRequest.DEFAULT_UOM, null))
                                 .flatMap(product -> locations.findOrCreate(command.location())
-                                        .flatMap(location -> numbers.next(LOT_SERIES)
+                                        .flatMap(location -> capacity.requireRoom(location.id(), command.quantity())
+                                                .then(numbers.next(LOT_SERIES))
                                                 .flatMap(lotCode -> intake.insertLot(lotCode, vendor.id(), today()))
                                                 .flatMap(lotId -> insertBatch(command, references, brand, product,
                                                         lotId))

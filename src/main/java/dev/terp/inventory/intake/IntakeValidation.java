@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import dev.terp.inventory.domain.PaymentTerms;
 import dev.terp.inventory.intake.api.IntakeRequest;
 import dev.terp.inventory.intake.api.IntakeRequest.IntakeLocation;
 import dev.terp.masterdata.location.LocationAddress;
@@ -18,7 +19,6 @@ import dev.terp.platform.web.Decimals;
 final class IntakeValidation {
 
     static final Set<String> COGS_MODES = Set.of("FIXED", "RANGE");
-    static final Set<String> PAYMENT_TERMS = Set.of("COD", "NET_7", "NET_15", "NET_30", "CONSIGNMENT", "PARTIAL");
 
     record Result(IntakeCommand command, List<FieldViolation> violations) {
     }
@@ -56,7 +56,7 @@ final class IntakeValidation {
                 unitCogsMax = null;
             }
         }
-        String paymentTerms = oneOf("paymentTerms", r.paymentTerms(), PAYMENT_TERMS);
+        String paymentTerms = oneOf("paymentTerms", r.paymentTerms(), PaymentTerms.NAMES);
         LocationAddress location = location(r.location());
         IntakeCommand command = new IntakeCommand(vendor, brand, product, strain, category, subcategory, grade,
                 quantity, cogsMode, unitCogs, unitCogsMin, unitCogsMax, paymentTerms, location, r.expirationDate());

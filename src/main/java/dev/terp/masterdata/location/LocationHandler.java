@@ -40,7 +40,7 @@ class LocationHandler {
 
     Mono<ServerResponse> create(ServerRequest request) {
         return bodies.valid(request, LocationRequest.class)
-                .flatMap(body -> locations.create(body.address()))
+                .flatMap(body -> locations.create(body.address(), body.capacity()))
                 .flatMap(location -> Responses.created(PATH, location.id(), location.version(),
                         LocationView.of(location)));
     }
@@ -48,7 +48,8 @@ class LocationHandler {
     Mono<ServerResponse> update(ServerRequest request) {
         long id = Responses.id(request);
         return bodies.valid(request, LocationRequest.class)
-                .flatMap(body -> locations.update(id, ExpectedVersion.of(request, body.version()), body.address()))
+                .flatMap(body -> locations.update(id, ExpectedVersion.of(request, body.version()), body.address(),
+                        body.capacity()))
                 .flatMap(location -> Responses.versioned(location.version(), LocationView.of(location)));
     }
 

@@ -1,5 +1,6 @@
 package dev.terp.masterdata.location;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import io.r2dbc.spi.Readable;
@@ -11,6 +12,7 @@ import dev.terp.platform.persistence.LockMode;
 import dev.terp.platform.persistence.Rows;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LocationRepository {
 
-    private static final String COLUMNS = "id, site, zone, rack, shelf, bin, active, version, created_at, updated_at";
+    private static final String COLUMNS = "id, site, zone, rack, shelf, bin, capacity, active, version, created_at, updated_at";
 
     private final DatabaseClient db;
 
@@ -78,17 +80,20 @@ class LocationRepository {
         return query.map(LocationRepository::toLocation).all().collectList();
     }
 
-    Mono<Long> insert(LocationAddress address) {
-        return bindAddress(db.sql("INSERT INTO locations (site, zone, rack, shelf, bin) "
-                        + "VALUES (:site, :zone, :rack, :shelf, :bin)"), address)
+    Mono<Long> insert(LocationAddress address, BigDecimal capacity) {
+        return bindAddress(db.sql("INSERT INTO locations (site, zone, rack, shelf, bin, capacity) "
+                        + "VALUES (:site, :zone, :rack, :shelf, :bin, :capacity)"), address)
+                .bind("capacity", Parameter.fromOrEmpty(capacity, BigDecimal.class))
                 .filter(statement -> statement.returnGeneratedValues("id"))
                 .map(row -> Rows.id(row, "id"))
                 .one();
     }
 
-    Mono<Long> update(long id, long expectedVersion, LocationAddress address) {
+    Mono<Long> update(long id, long expectedVersion, LocationAddress address, BigDecimal capacity) {
         return bindAddress(db.sql("UPDATE locations SET site = :site, zone = :zone, rack = :rack, shelf = :shelf, "
-                        + "bin = :bin, version = version + 1 WHERE id = :id AND version = :version"), address)
+                        + "bin = :bin, capacity = :capacity, version = version + 1 "
+                        + "WHERE id = :id AND version = :version"), address)
+                .bind("capacity", Parameter.fromOrEmpty(capacity, BigDecimal.class))
                 .bind("id", id)
                 .bind("version", expectedVersion)
                 .fetch().rowsUpdated();
@@ -130,6 +135,7 @@ class LocationRepository {
                 shown(row.get("rack", String.class)),
                 shown(row.get("shelf", String.class)),
                 shown(row.get("bin", String.class)),
+                row.get("capacity", BigDecimal.class),
                 Rows.bool(row, "active"),
                 Rows.id(row, "version"),
                 Rows.instant(row, "created_at"),

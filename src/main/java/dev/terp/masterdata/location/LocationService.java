@@ -1,5 +1,7 @@
 package dev.terp.masterdata.location;
 
+import java.math.BigDecimal;
+
 import reactor.core.publisher.Mono;
 
 import dev.terp.audit.AuditTrail;
@@ -41,8 +43,8 @@ public class LocationService {
         return locations.list(q, site, active, page).map(rows -> Page.of(rows, page, Location::id));
     }
 
-    public Mono<Location> create(LocationAddress address) {
-        return tx.inRetryingTransaction(() -> locations.insert(address)
+    public Mono<Location> create(LocationAddress address, BigDecimal capacity) {
+        return tx.inRetryingTransaction(() -> locations.insert(address, capacity)
                         .flatMap(locations::findById)
                         .flatMap(created -> audit.record(RESOURCE, created.id(), "CREATED", null,
                                 LocationView.of(created), null).thenReturn(created)))
@@ -50,12 +52,12 @@ public class LocationService {
     }
 
     /**
-     * The location at this address, created (and audited) when there is none. Race-safe like
+     * The location at this address, created (and audited, with unlimited capacity) when there is none. Race-safe like
      * {@code VendorService.findOrCreate}.
      */
     public Mono<Location> findOrCreate(LocationAddress address) {
         return tx.inRetryingTransaction(() -> locations.findByAddress(address)
-                .switchIfEmpty(Mono.defer(() -> locations.insert(address)
+                .switchIfEmpty(Mono.defer(() -> locations.insert(address, null)
                         .flatMap(locations::findById)
                         .flatMap(created -> audit.record(RESOURCE, created.id(), "CREATED", null,
                                 LocationView.of(created), null).thenReturn(created))
@@ -63,11 +65,14 @@ public class LocationService {
                                 concurrentlyCreated -> locations.findByAddressCommitted(address)))));
     }
 
-    /** The row lock makes "before" the state this update replaces, not one a concurrent update already replaced. */
-    public Mono<Location> update(long id, long expectedVersion, LocationAddress address) {
+    /**
+     * The row lock makes "before" the state this update replaces, not one a concurrent update already replaced. A
+     * capacity below what the location holds is accepted: it only refuses further additions (see V27).
+     */
+    public Mono<Location> update(long id, long expectedVersion, LocationAddress address, BigDecimal capacity) {
         return tx.inRetryingTransaction(() -> lockExisting(id)
                         .flatMap(before -> OptimisticLocking
-                                .requireUpdated(locations.update(id, expectedVersion, address),
+                                .requireUpdated(locations.update(id, expectedVersion, address, capacity),
                                         () -> Mono.just(true), RESOURCE, id)
                                 .then(locations.findById(id))
                                 .flatMap(after -> audit.record(RESOURCE, id, "UPDATED", LocationView.of(before),

@@ -16,6 +16,8 @@ public enum ErrorCode {
     CONFLICT(409, "Conflict"),
     RECORD_LOCKED(409, "Record locked"),
     INSUFFICIENT_INVENTORY(409, "Insufficient inventory"),
+    LOCATION_CAPACITY_EXCEEDED(409, "Location capacity exceeded"),
+    BATCH_EXPIRED(409, "Batch expired"),
     CREDIT_LIMIT_EXCEEDED(409, "Credit limit exceeded"),
     INVALID_STATE_TRANSITION(409, "Invalid state transition"),
     PERIOD_CLOSED(409, "Period closed"),

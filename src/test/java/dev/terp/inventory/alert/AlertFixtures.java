@@ -2,6 +2,8 @@ package dev.terp.inventory.alert;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +55,22 @@ public final class AlertFixtures {
 
     public long liveBatch(String onHand, LocalDate expiration) {
         return batch("LIVE", onHand, expiration, "FIXED", "1.00", null, null, "Alert Cat");
+    }
+
+    /** Pretends the batch came into stock {@code days} days ago. */
+    public void backdate(long batchId, int days) {
+        db.sql("UPDATE batches SET created_at = :at WHERE id = :id")
+                .bind("at", LocalDateTime.now(ZoneOffset.UTC).minusDays(days)).bind("id", batchId)
+                .fetch().rowsUpdated().block();
+    }
+
+    /** A SALE of one unit on the ON_HAND bucket, {@code daysAgo} days ago (the ledger only; quantities unchanged). */
+    public void sale(long batchId, int daysAgo) {
+        db.sql("INSERT INTO inventory_movements (batch_id, movement_type, bucket, quantity_change, quantity_before, "
+                        + "quantity_after, reference_type, reference_id, performed_by, created_at) VALUES (:batchId, "
+                        + "'SALE', 'ON_HAND', -1, 51, 50, 'Order', 1, 1, :at)")
+                .bind("batchId", batchId).bind("at", LocalDateTime.now(ZoneOffset.UTC).minusDays(daysAgo))
+                .fetch().rowsUpdated().block();
     }
 
     private long insert(String sql, Map<String, Object> values) {

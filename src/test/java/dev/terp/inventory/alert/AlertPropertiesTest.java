@@ -31,7 +31,14 @@ class AlertPropertiesTest {
             AlertProperties properties = context.getBean(AlertProperties.class);
             assertThat(properties.lowStock()).isEqualByComparingTo("10");
             assertThat(properties.thresholds().expiringDays()).isEqualTo(30);
+            assertThat(properties.thresholds().slowMovingDays()).as("default").isEqualTo(90);
         });
+    }
+
+    @Test
+    void slowMovingDaysCanBeConfigured() {
+        runner.withPropertyValues("terp.inventory.alerts.slow-moving-days=30").run(context -> assertThat(
+                context.getBean(AlertProperties.class).thresholds().slowMovingDays()).isEqualTo(30));
     }
 
     @Test
@@ -40,6 +47,8 @@ class AlertPropertiesTest {
                 .run(context -> assertThat(failureText(context.getStartupFailure())).contains("lowStock"));
         runner.withPropertyValues("terp.inventory.alerts.expiring-days=-5")
                 .run(context -> assertThat(failureText(context.getStartupFailure())).contains("expiringDays"));
+        runner.withPropertyValues("terp.inventory.alerts.slow-moving-days=0")
+                .run(context -> assertThat(failureText(context.getStartupFailure())).contains("slowMovingDays"));
         runner.withPropertyValues("terp.inventory.alerts.overstock=5")
                 .run(context -> assertThat(failureText(context.getStartupFailure()))
                         .contains("terp.inventory.alerts.overstock"));

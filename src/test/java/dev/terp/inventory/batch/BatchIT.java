@@ -383,7 +383,8 @@ class BatchIT {
     void consumingAReservationThroughThePortRecordsASaleOnBothBuckets() {
         TestBatch batch = fixtures.batch("LIVE", "10", "4", "0", "0");
         Actor clerk = new Actor(31337L, "sales-sam", Set.of(Role.SALES));
-        Batch after = reservations.consume(batch.id(), new BigDecimal("3"), StockReference.of("Order", 9L))
+        Batch after = reservations.consume(batch.id(), new BigDecimal("3"), new BigDecimal("20.00"),
+                        StockReference.of("Order", 9L))
                 .contextWrite(Context.of(RequestContext.class, new RequestContext(clerk, null, null, null)))
                 .block();
 
@@ -401,7 +402,8 @@ class BatchIT {
     void thePortRefusesToConsumeMoreThanIsReservedOrToActWithoutAUser() {
         TestBatch batch = fixtures.batch("LIVE", "10", "2", "0", "0");
         Actor clerk = new Actor(31337L, "sales-sam", Set.of(Role.SALES));
-        assertThatThrownBy(() -> reservations.consume(batch.id(), new BigDecimal("3"), StockReference.NONE)
+        assertThatThrownBy(() -> reservations.consume(batch.id(), new BigDecimal("3"), BigDecimal.TEN,
+                        StockReference.NONE)
                 .contextWrite(Context.of(RequestContext.class, new RequestContext(clerk, null, null, null)))
                 .block())
                 .isInstanceOf(InsufficientInventoryException.class)

@@ -1,6 +1,7 @@
 package dev.terp.inventory.batch;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,6 +62,28 @@ final class InventoryFixtures {
         String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         return insert("INSERT INTO locations (site, zone) VALUES (:site, :zone)",
                 Map.of("site", "Inv Site " + tag, "zone", "Z"));
+    }
+
+    /** A new location with a unique address that holds at most {@code capacity} units over all batches. */
+    long location(String capacity) {
+        long id = location();
+        db.sql("UPDATE locations SET capacity = :capacity WHERE id = :id")
+                .bind("capacity", new BigDecimal(capacity)).bind("id", id)
+                .fetch().rowsUpdated().block();
+        return id;
+    }
+
+    /** Σ qty over every batch at the location. */
+    BigDecimal heldAt(long locationId) {
+        return db.sql("SELECT COALESCE(SUM(qty), 0) AS held FROM batch_locations WHERE location_id = :id")
+                .bind("id", locationId)
+                .map(row -> row.get("held", BigDecimal.class)).one().block();
+    }
+
+    void expiresOn(long batchId, LocalDate date) {
+        db.sql("UPDATE batches SET expiration_date = :date WHERE id = :id")
+                .bind("date", date).bind("id", batchId)
+                .fetch().rowsUpdated().block();
     }
 
     /** Places {@code qty} of the batch at the location (the test keeps the sum equal to on-hand itself). */

@@ -2,6 +2,7 @@ package dev.terp.inventory.batch;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -178,6 +179,35 @@ class StockConcurrencyIT {
             assertThat(m.after().signum()).isNotNegative();
             assertThat(m.before().add(m.change())).isEqualByComparingTo(m.after());
         });
+    }
+
+    @Test
+    void parallelTransfersIntoALimitedLocationNeverOverfillIt() {
+        long limited = fixtures.location("10");
+        List<Long> sources = new ArrayList<>();
+        List<TestBatch> batches = Flux.range(0, 24).map(i -> fixtures.batch("LIVE", "1")).collectList().block();
+        for (TestBatch batch : batches) {
+            long source = fixtures.location();
+            fixtures.place(batch.id(), source, "1");
+            sources.add(source);
+        }
+
+        List<Outcome> outcomes = Flux.range(0, batches.size())
+                .flatMap(i -> post("/api/v1/batches/" + batches.get(i).id() + "/transfers",
+                        Map.of("fromLocationId", sources.get(i), "toLocationId", limited, "quantity", "1")),
+                        batches.size())
+                .collectList().block(Duration.ofSeconds(60));
+
+        assertThat(outcomes).extracting(Outcome::status).containsOnly(200, 409);
+        assertThat(outcomes).filteredOn(o -> o.status() == 200).hasSize(10);
+        assertThat(outcomes).filteredOn(o -> o.status() == 409)
+                .allSatisfy(o -> assertThat(o.body()).contains("LOCATION_CAPACITY_EXCEEDED"));
+        assertThat(fixtures.heldAt(limited)).isEqualByComparingTo("10");
+        for (int i = 0; i < batches.size(); i++) {
+            Map<Long, BigDecimal> locations = fixtures.locationQuantities(batches.get(i).id());
+            assertThat(locations.getOrDefault(sources.get(i), BigDecimal.ZERO)
+                    .add(locations.getOrDefault(limited, BigDecimal.ZERO))).isEqualByComparingTo("1");
+        }
     }
 
     private static void assertChained(List<MovementRow> movements) {

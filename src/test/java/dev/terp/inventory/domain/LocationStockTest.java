@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.terp.inventory.domain.LocationStock.Occupancy;
 import dev.terp.inventory.domain.LocationStock.Slot;
 import dev.terp.inventory.domain.LocationStock.Transfer;
 
@@ -40,6 +41,32 @@ class LocationStockTest {
     void increaseGoesToTheFullestLocation() {
         assertThat(LocationStock.applyOnHandChange(List.of(slot(1, "1"), slot(2, "9")), q("1")))
                 .containsExactly(slot(2, "10.0000"));
+    }
+
+    @Test
+    void theIncreaseTargetIsTheLocationAnIncreaseWouldGoTo() {
+        List<Slot> slots = List.of(slot(7, "3"), slot(4, "3"), slot(9, "1"));
+        assertThat(LocationStock.increaseTarget(slots)).contains(4L);
+        assertThat(LocationStock.applyOnHandChange(slots, q("1")).get(0).locationId()).isEqualTo(4L);
+        assertThat(LocationStock.increaseTarget(List.of())).isEmpty();
+    }
+
+    @Test
+    void locationCapacityAcceptsAdditionsUpToItAndNoMore() {
+        Occupancy occupancy = new Occupancy(q("10"), q("7.5"));
+        occupancy.requireRoomFor(q("2.5"));
+        assertThatThrownBy(() -> occupancy.requireRoomFor(q("2.5001")))
+                .isInstanceOf(LocationFull.class)
+                .hasMessage("holds 7.5000 of 10.0000; 2.5001 more do not fit");
+    }
+
+    @Test
+    void locationCapacityNeverRefusesRemovalsUnlimitedLocationsOrAnOverfullLocationsOutflow() {
+        new Occupancy(null, q("1000000")).requireRoomFor(q("5"));
+        Occupancy overfull = new Occupancy(q("40"), q("50"));
+        overfull.requireRoomFor(q("-10"));
+        overfull.requireRoomFor(q("0"));
+        assertThatThrownBy(() -> overfull.requireRoomFor(q("0.0001"))).isInstanceOf(LocationFull.class);
     }
 
     @Test

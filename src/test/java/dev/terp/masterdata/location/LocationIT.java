@@ -253,6 +253,39 @@ class LocationIT {
     }
 
     @Test
+    void capacityIsAnOptionalPositiveQuantityThatAPutReplaces() {
+        String site = unique("Capacity");
+        Map<?, ?> created = http.post().uri("/api/v1/locations").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("site", site, "capacity", 250.5))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(created.get("capacity")).isEqualTo("250.5000");
+        Object id = created.get("id");
+
+        http.put().uri("/api/v1/locations/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("site", site, "capacity", "99.0001", "version", 0))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.capacity").isEqualTo("99.0001");
+        http.put().uri("/api/v1/locations/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("site", site, "version", 1))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.capacity").doesNotExist();
+
+        for (Object bad : new Object[] {"0", "-1", "1.00001", "abc", "1000000000000"}) {
+            http.post().uri("/api/v1/locations").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("site", unique("Bad capacity"), "capacity", bad))
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("capacity");
+        }
+        assertThat(db.sql("SELECT capacity FROM locations WHERE id = :id").bind("id", id)
+                .map(row -> java.util.Optional.ofNullable(row.get("capacity"))).one().block()).isEmpty();
+    }
+
+    @Test
     void activationAndDeletion() {
         long id = createLocation(unique("Temporary"), null, null);
         http.post().uri("/api/v1/locations/{id}/deactivate", id).exchange()

@@ -1,7 +1,11 @@
 package dev.terp.masterdata.location.api;
 
+import java.math.BigDecimal;
+
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -9,7 +13,7 @@ import dev.terp.masterdata.location.LocationAddress;
 
 /**
  * Body of {@code POST /api/v1/locations} and {@code PUT /api/v1/locations/{id}}. A PUT replaces the whole address
- * (an absent part is cleared) and must name the version it was based on (here or in If-Match). Blank parts count as
+ * (an absent part, or capacity, is cleared) and must name the version it was based on (here or in If-Match). Blank parts count as
  * absent, so "Main / '' / R1" and "Main / null / R1" are the same address.
  */
 @Schema(name = "LocationRequest")
@@ -19,6 +23,10 @@ public record LocationRequest(
         @Size(max = 100) String rack,
         @Size(max = 100) String shelf,
         @Size(max = 100) String bin,
+        @Positive @Digits(integer = 11, fraction = 4)
+        @Schema(type = "string", example = "500.0000", nullable = true,
+                description = "Most units the location may hold over all batches; absent = unlimited")
+        BigDecimal capacity,
         @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version) {
 
     public LocationAddress address() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import dev.terp.masterdata.location.Location;
+import dev.terp.platform.web.Decimals;
 
 @Schema(name = "Location")
 public record LocationView(
@@ -14,6 +15,7 @@ public record LocationView(
         @Schema(nullable = true) String rack,
         @Schema(nullable = true) String shelf,
         @Schema(nullable = true) String bin,
+        @Schema(nullable = true, description = "null = unlimited") String capacity,
         boolean active,
         long version,
         Instant createdAt,
@@ -21,6 +23,7 @@ public record LocationView(
 
     public static LocationView of(Location location) {
         return new LocationView(location.id(), location.site(), location.zone(), location.rack(), location.shelf(),
-                location.bin(), location.active(), location.version(), location.createdAt(), location.updatedAt());
+                location.bin(),
+                location.capacity() == null ? null : Decimals.formatQuantity(location.capacity()), location.active(), location.version(), location.createdAt(), location.updatedAt());
     }
 }

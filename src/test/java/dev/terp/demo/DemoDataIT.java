@@ -1,6 +1,7 @@
-package dev.terp.masterdata.category;
+package dev.terp.demo;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.r2dbc.spi.Connection;
@@ -19,14 +20,16 @@ import org.springframework.r2dbc.connection.init.ScriptUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The local run's demo data (db/demo/R__demo_master_data.sql): it must load on top of the migrations, link every row
+ * The local run's demo data (db/demo: master data, then stock): it must load on top of the migrations, link every row
  * by name, and load again without duplicating anything, since Flyway re-runs a repeatable script on every edit.
  * Runs in a transaction that is rolled back, so the shared test database is left as it was.
  */
 @IntegrationTest
-class DemoMasterDataIT {
+class DemoDataIT {
 
-    private static final Resource SCRIPT = new ClassPathResource("db/demo/R__demo_master_data.sql");
+    /** In Flyway's order for repeatable scripts: by description. */
+    private static final List<Resource> SCRIPTS = List.of(new ClassPathResource("db/demo/R__demo_master_data.sql"),
+            new ClassPathResource("db/demo/R__demo_stock.sql"));
 
     private static final Map<String, String> COUNTS = new LinkedHashMap<>();
 
@@ -57,6 +60,20 @@ class DemoMasterDataIT {
         COUNTS.put("locations", "SELECT COUNT(*) FROM locations WHERE site IN ('Oakland Warehouse', 'Sacramento Hub')");
         COUNTS.put("payment methods", "SELECT COUNT(*) FROM payment_methods WHERE code IN ('CASH', 'CHECK', "
                 + "'CREDIT_CARD', 'DEBIT_CARD', 'ACH', 'WIRE', 'PAYPAL', 'VENMO', 'ZELLE', 'OTHER')");
+        COUNTS.put("demo batches", "SELECT COUNT(*) FROM batches WHERE code LIKE 'BCH-DEMO-%'");
+        COUNTS.put("statuses covered", "SELECT COUNT(DISTINCT status) FROM batches WHERE code LIKE 'BCH-DEMO-%'");
+        COUNTS.put("batches whose locations sum to on-hand", "SELECT COUNT(*) FROM batches b "
+                + "WHERE b.code LIKE 'BCH-DEMO-%' AND b.on_hand_qty = (SELECT COALESCE(SUM(bl.qty), 0) "
+                + "FROM batch_locations bl WHERE bl.batch_id = b.id)");
+        COUNTS.put("batches within their buckets", "SELECT COUNT(*) FROM batches WHERE code LIKE 'BCH-DEMO-%' "
+                + "AND reserved_qty + quarantine_qty + hold_qty <= on_hand_qty");
+        COUNTS.put("intake movements matching on-hand", "SELECT COUNT(*) FROM inventory_movements m "
+                + "JOIN batches b ON b.id = m.batch_id WHERE b.code LIKE 'BCH-DEMO-%' AND m.movement_type = 'INTAKE' "
+                + "AND m.quantity_after = b.on_hand_qty");
+        COUNTS.put("expired demo batches", "SELECT COUNT(*) FROM batches WHERE code LIKE 'BCH-DEMO-%' "
+                + "AND expiration_date < CURRENT_DATE");
+        COUNTS.put("locations with a capacity", "SELECT COUNT(*) FROM locations WHERE site = 'Oakland Warehouse' "
+                + "AND capacity IS NOT NULL");
     }
 
     @Autowired
@@ -66,9 +83,9 @@ class DemoMasterDataIT {
     void loadsTwiceWithoutDuplicatesAndLinksEveryRowByName() {
         Loads loads = Mono.usingWhen(connections.create(),
                         connection -> Mono.from(connection.beginTransaction())
-                                .then(ScriptUtils.executeSqlScript(connection, SCRIPT))
+                                .then(load(connection))
                                 .then(counts(connection))
-                                .flatMap(first -> ScriptUtils.executeSqlScript(connection, SCRIPT)
+                                .flatMap(first -> load(connection)
                                         .then(counts(connection))
                                         .map(second -> new Loads(first, second))),
                         connection -> Mono.from(connection.rollbackTransaction()).then(Mono.from(connection.close())))
@@ -86,8 +103,19 @@ class DemoMasterDataIT {
         expected.put("grades", 4L);
         expected.put("locations", 10L);
         expected.put("payment methods", 10L);
+        expected.put("demo batches", 11L);
+        expected.put("statuses covered", 7L);
+        expected.put("batches whose locations sum to on-hand", 11L);
+        expected.put("batches within their buckets", 11L);
+        expected.put("intake movements matching on-hand", 9L);
+        expected.put("expired demo batches", 1L);
+        expected.put("locations with a capacity", 1L);
         assertThat(loads.first()).containsExactlyEntriesOf(expected);
         assertThat(loads.second()).as("after loading again").containsExactlyEntriesOf(expected);
+    }
+
+    private static Mono<Void> load(Connection connection) {
+        return Flux.fromIterable(SCRIPTS).concatMap(script -> ScriptUtils.executeSqlScript(connection, script)).then();
     }
 
     private static Mono<Map<String, Long>> counts(Connection connection) {

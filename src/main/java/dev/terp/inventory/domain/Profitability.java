@@ -1,0 +1,78 @@
+package dev.terp.inventory.domain;
+
+import java.math.BigDecimal;
+
+/**
+ * Profit of sold stock (domain §3.2 inventory.profitability), plain Java. Inputs are the exact sums over sale lines
+ * ({@code batch_sales}: quantity × unit price, quantity × unit cost at the time of sale); every money figure is
+ * rounded once, to scale 2 with {@link CogsCalculator#ROUNDING}, so a report never accumulates per-line rounding.
+ * <ul>
+ *   <li>profit = revenue − cost, of the rounded figures, so the three add up as shown.</li>
+ *   <li>marginPercent = profit / revenue × 100 by {@link CogsCalculator#marginPercent} (the one margin rule);
+ *       {@code null} when revenue is 0 — nothing sold, or only given away at price 0 — because no margin exists
+ *       then, and "0.00" would read as "sold at cost".</li>
+ *   <li>averagePrice = revenue / sold quantity (the average realised price); {@code null} when nothing was sold.</li>
+ *   <li>potentialRevenue = on-hand × averagePrice; potentialProfit = potentialRevenue − on-hand × current unit cost.
+ *       Both {@code null} without an average price (no sales, no basis for a price), potentialProfit also when the
+ *       current unit cost is unknown.</li>
+ * </ul>
+ */
+public final class Profitability {
+
+    /** Exact sums over the sale lines; all zero when there were none. */
+    public record Sales(BigDecimal soldQty, BigDecimal revenue, BigDecimal cost) {
+
+        public static final Sales NONE = new Sales(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        public Sales {
+            requireNotNegative("soldQty", soldQty);
+            requireNotNegative("revenue", revenue);
+            requireNotNegative("cost", cost);
+        }
+    }
+
+    /** What the sales realised; {@code marginPercent} and {@code averagePrice} may be {@code null} (see above). */
+    public record Realised(BigDecimal soldQty, BigDecimal revenue, BigDecimal cost, BigDecimal profit,
+            BigDecimal marginPercent, BigDecimal averagePrice) {
+    }
+
+    /** What the remaining on-hand stock would bring at the average realised price; figures may be {@code null}. */
+    public record Potential(BigDecimal onHandQty, BigDecimal potentialRevenue, BigDecimal potentialProfit) {
+    }
+
+    private Profitability() {
+    }
+
+    public static Realised realised(Sales sales) {
+        BigDecimal revenue = money(sales.revenue());
+        BigDecimal cost = money(sales.cost());
+        BigDecimal margin = revenue.signum() == 0 ? null : CogsCalculator.marginPercent(revenue, cost);
+        BigDecimal averagePrice = sales.soldQty().signum() == 0 ? null
+                : sales.revenue().divide(sales.soldQty(), CogsCalculator.MONEY_SCALE, CogsCalculator.ROUNDING);
+        return new Realised(sales.soldQty(), revenue, cost, revenue.subtract(cost), margin, averagePrice);
+    }
+
+    /** {@code unitCost} is the batch's current unit cost basis, {@code null} when its COGS settings are incomplete. */
+    public static Potential potential(Realised realised, BigDecimal onHandQty, BigDecimal unitCost) {
+        requireNotNegative("onHandQty", onHandQty);
+        if (realised.averagePrice() == null) {
+            return new Potential(onHandQty, null, null);
+        }
+        BigDecimal revenue = money(onHandQty.multiply(realised.averagePrice()));
+        BigDecimal profit = unitCost == null ? null : revenue.subtract(money(onHandQty.multiply(unitCost)));
+        return new Potential(onHandQty, revenue, profit);
+    }
+
+    private static BigDecimal money(BigDecimal value) {
+        return value.setScale(CogsCalculator.MONEY_SCALE, CogsCalculator.ROUNDING);
+    }
+
+    private static void requireNotNegative(String name, BigDecimal value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        if (value.signum() < 0) {
+            throw new IllegalArgumentException(name + " must not be negative");
+        }
+    }
+}

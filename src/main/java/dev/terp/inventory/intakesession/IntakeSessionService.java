@@ -1,0 +1,324 @@
+package dev.terp.inventory.intakesession;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import dev.terp.audit.AuditTrail;
+import dev.terp.inventory.batch.Batch;
+import dev.terp.inventory.batch.BatchService;
+import dev.terp.inventory.batch.IntakeReceivingPort;
+import dev.terp.inventory.batch.StockReference;
+import dev.terp.inventory.domain.BatchStatus;
+import dev.terp.inventory.domain.IntakeSessionStatus;
+import dev.terp.inventory.domain.IntakeSessionTotals;
+import dev.terp.inventory.domain.InvalidIntakeSessionTransition;
+import dev.terp.inventory.intakesession.IntakeSessionRepository.NewSession;
+import dev.terp.inventory.intakesession.api.IntakeSessionLineView;
+import dev.terp.inventory.intakesession.api.IntakeSessionRequest;
+import dev.terp.inventory.intakesession.api.IntakeSessionSummary;
+import dev.terp.masterdata.vendor.VendorService;
+import dev.terp.platform.errors.ApiException;
+import dev.terp.platform.errors.ConflictException;
+import dev.terp.platform.errors.ErrorCode;
+import dev.terp.platform.errors.FieldViolation;
+import dev.terp.platform.errors.InvalidStateTransitionException;
+import dev.terp.platform.errors.NotFoundException;
+import dev.terp.platform.errors.ValidationException;
+import dev.terp.platform.errors.VersionConflictException;
+import dev.terp.platform.paging.Page;
+import dev.terp.platform.paging.PageRequest;
+import dev.terp.platform.security.RequestContext;
+import dev.terp.platform.sequence.DocumentNumbers;
+import dev.terp.platform.sequence.DocumentSeries;
+import dev.terp.platform.sequence.NumberingStrategy;
+import dev.terp.platform.tx.TransactionRunner;
+import dev.terp.platform.web.Decimals;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Multi-batch receiving (domain §4.1 B). Every change of a session or its lines locks the session row first, so
+ * line edits, completion and cancellation of one session queue behind each other and each sees the state the last
+ * one left; totals are recomputed from the lines in the same transaction. Completion receives every line's stock and
+ * makes every batch LIVE in one transaction, all or nothing, unlike TERP (which also set the invalid status ACTIVE,
+ * D-12). The acting user is the token's (D-02); session numbers come from a sequence, not the clock (D-15).
+ */
+@Service
+public class IntakeSessionService {
+
+    static final DocumentSeries SESSION_SERIES = new DocumentSeries("INTAKE", NumberingStrategy.STANDARD, 6, false);
+    static final String RESOURCE = "IntakeSession";
+    static final String LINE = "IntakeSessionLine";
+    /** What the INTAKE movements of a completion point at, with the session id. */
+    public static final String REFERENCE_TYPE = "INTAKE_SESSION";
+
+    private final IntakeSessionRepository sessions;
+    private final IntakeReceivingPort receiving;
+    private final BatchService batches;
+    private final VendorService vendors;
+    private final DocumentNumbers numbers;
+    private final TransactionRunner tx;
+    private final AuditTrail audit;
+
+    IntakeSessionService(IntakeSessionRepository sessions, IntakeReceivingPort receiving, BatchService batches,
+            VendorService vendors, DocumentNumbers numbers, TransactionRunner tx, AuditTrail audit) {
+        this.sessions = sessions;
+        this.receiving = receiving;
+        this.batches = batches;
+        this.vendors = vendors;
+        this.numbers = numbers;
+        this.tx = tx;
+        this.audit = audit;
+    }
+
+    /** A line just added and the session it now belongs to. */
+    public record AddedLine(long lineId, IntakeSessionDetails details) {
+    }
+
+    public Mono<IntakeSessionDetails> create(IntakeSessionRequest request) {
+        List<FieldViolation> form = IntakeSessionValidation.session(request);
+        return tx.inRetryingTransaction(() -> RequestContext.actingUser()
+                .flatMap(actor -> vendorViolations(request.vendorId()).flatMap(vendorProblems -> {
+                    List<FieldViolation> violations = new ArrayList<>(vendorProblems);
+                    violations.addAll(form);
+                    if (!violations.isEmpty()) {
+                        // Checked before the number is allocated, so a refused request leaves no gap.
+                        return Mono.error(new ValidationException(violations));
+                    }
+                    return numbers.next(SESSION_SERIES)
+                            .flatMap(number -> sessions.insert(new NewSession(number, request.vendorId(),
+                                    request.receiveDate(), actor.userId(), request.paymentTerms().trim(),
+                                    request.paymentDueDate(), IntakeSessionValidation.blankToNull(
+                                            request.internalNotes()),
+                                    IntakeSessionValidation.blankToNull(request.vendorNotes()))))
+                            .flatMap(this::details)
+                            .flatMap(created -> audit.record(RESOURCE, created.session().id(), "CREATED", null,
+                                    IntakeSessionSummary.of(created.session()), null).thenReturn(created));
+                })));
+    }
+
+    /** Unknown and archived (inactive) vendors are both refused on vendorId. */
+    private Mono<List<FieldViolation>> vendorViolations(long vendorId) {
+        return vendors.get(vendorId)
+                .map(vendor -> vendor.active()
+                        ? List.<FieldViolation>of()
+                        : List.of(new FieldViolation("vendorId", "vendor " + vendorId + " is archived")))
+                .onErrorResume(NotFoundException.class, missing -> Mono.just(List.of(
+                        new FieldViolation("vendorId", "no vendor has id " + vendorId))));
+    }
+
+    public Mono<IntakeSessionDetails> get(long id) {
+        return details(id);
+    }
+
+    public Mono<Page<IntakeSession>> list(IntakeSessionFilter filter, PageRequest page) {
+        return sessions.list(filter, page).map(rows -> Page.of(rows, page, IntakeSession::id));
+    }
+
+    /** The batch must exist (400 otherwise), await intake and not be in the session yet (409 otherwise). */
+    public Mono<AddedLine> addLine(long sessionId, LineCommand line) {
+        BigDecimal total = lineTotal(line);
+        return tx.inRetryingTransaction(() -> lockEditable(sessionId)
+                .flatMap(session -> batchToReceive(line.batchId())
+                        .flatMap(batch -> sessions.containsBatch(sessionId, batch.id()).flatMap(present -> present
+                                ? Mono.error(new ConflictException("Batch " + batch.code() + " is already in intake "
+                                        + "session " + session.sessionNumber()))
+                                : sessions.insertLine(sessionId, line, total))))
+                .flatMap(lineId -> recomputeTotal(sessionId)
+                        .then(sessions.findLine(sessionId, lineId))
+                        .flatMap(added -> audit.record(RESOURCE, sessionId, "LINE_ADDED", null,
+                                IntakeSessionLineView.of(added), null))
+                        .then(details(sessionId))
+                        .map(details -> new AddedLine(lineId, details))));
+    }
+
+    /**
+     * {@code expectedVersion} is the session's (its ETag): the client saw the whole session, totals included, when
+     * it decided on the change.
+     */
+    public Mono<IntakeSessionDetails> updateLine(long sessionId, long lineId, LineCommand line, long expectedVersion) {
+        BigDecimal total = lineTotal(line);
+        return tx.inRetryingTransaction(() -> lockEditable(sessionId)
+                .flatMap(session -> session.version() != expectedVersion
+                        ? Mono.error(new VersionConflictException())
+                        : existingLine(sessionId, lineId))
+                .flatMap(before -> sessions.updateLine(lineId, line, total)
+                        .then(recomputeTotal(sessionId))
+                        .then(sessions.findLine(sessionId, lineId))
+                        .flatMap(after -> audit.record(RESOURCE, sessionId, "LINE_UPDATED",
+                                IntakeSessionLineView.of(before), IntakeSessionLineView.of(after), null)))
+                .then(details(sessionId)));
+    }
+
+    public Mono<IntakeSessionDetails> removeLine(long sessionId, long lineId) {
+        return tx.inRetryingTransaction(() -> lockEditable(sessionId)
+                .flatMap(session -> existingLine(sessionId, lineId))
+                .flatMap(before -> sessions.deleteLine(lineId)
+                        .then(recomputeTotal(sessionId))
+                        .then(audit.record(RESOURCE, sessionId, "LINE_REMOVED", IntakeSessionLineView.of(before),
+                                null, null)))
+                .then(details(sessionId)));
+    }
+
+    /**
+     * Receives every line and makes every batch LIVE, or nothing: the session is locked first, then its batches in
+     * ascending id order (the order every multi-batch change uses, so overlapping completions queue instead of
+     * deadlocking), and every batch is checked before the first write. A parallel second completion waits on the
+     * session lock and then finds it COMPLETED.
+     */
+    public Mono<IntakeSessionDetails> complete(long id) {
+        return tx.inRetryingTransaction(() -> lockExisting(id)
+                .flatMap(session -> requireMove(session, IntakeSessionStatus.COMPLETED))
+                .flatMap(session -> sessions.lines(id).flatMap(lines -> {
+                    if (lines.isEmpty()) {
+                        return Mono.error(new ConflictException("Intake session " + session.sessionNumber()
+                                + " has no lines; add at least one batch before completing it"));
+                    }
+                    List<IntakeSessionLine> byBatch = lines.stream()
+                            .sorted(Comparator.comparingLong(IntakeSessionLine::batchId)).toList();
+                    StockReference reference = StockReference.of(REFERENCE_TYPE, id);
+                    String reason = "Intake session " + session.sessionNumber();
+                    return receiving.lockInIdOrder(byBatch.stream().map(IntakeSessionLine::batchId).toList())
+                            .flatMap(locked -> refuseUnreceivable(session, lines, locked))
+                            .thenMany(Flux.fromIterable(byBatch).concatMap(line -> receiving
+                                    .receive(line.batchId(), line.receivedQty(), reference, reason)
+                                    .then(receiving.goLive(line.batchId(), reason))))
+                            .then(sessions.markCompleted(id))
+                            .then(details(id))
+                            .flatMap(after -> audit.record(RESOURCE, id, "COMPLETED", IntakeSessionSummary.of(session),
+                                    IntakeSessionSummary.of(after.session()), null).thenReturn(after));
+                })));
+    }
+
+    /** Names every batch that no longer awaits intake; nothing has been written when this refuses. */
+    private static Mono<Void> refuseUnreceivable(IntakeSession session, List<IntakeSessionLine> lines,
+            List<Batch> locked) {
+        Map<Long, Batch> byId = new HashMap<>();
+        locked.forEach(batch -> byId.put(batch.id(), batch));
+        List<FieldViolation> refused = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            IntakeSessionLine line = lines.get(i);
+            Batch batch = byId.get(line.batchId());
+            if (batch == null || batch.status() != BatchStatus.AWAITING_INTAKE) {
+                String state = batch == null ? "gone" : batch.status().name();
+                refused.add(new FieldViolation("lines[" + i + "].batchId", "batch " + line.batchCode() + " (id "
+                        + line.batchId() + ") is " + state + ", not AWAITING_INTAKE"));
+                names.add(line.batchCode() + " (" + state + ")");
+            }
+        }
+        if (refused.isEmpty()) {
+            return Mono.empty();
+        }
+        return Mono.error(new ApiException(ErrorCode.CONFLICT, "Intake session " + session.sessionNumber()
+                + " cannot be completed: " + String.join(", ", names) + " no longer AWAITING_INTAKE; nothing was "
+                + "received", refused));
+    }
+
+    /** Nothing touches stock: the lines' batches stay AWAITING_INTAKE for another session. */
+    public Mono<IntakeSessionDetails> cancel(long id) {
+        return tx.inRetryingTransaction(() -> lockExisting(id)
+                .flatMap(session -> requireMove(session, IntakeSessionStatus.CANCELLED))
+                .flatMap(before -> sessions.markCancelled(id)
+                        .then(details(id))
+                        .flatMap(after -> audit.record(RESOURCE, id, "CANCELLED", IntakeSessionSummary.of(before),
+                                IntakeSessionSummary.of(after.session()), null).thenReturn(after))));
+    }
+
+    /**
+     * The receipt of a completed session. The first call records when it was generated (and audits it); later calls
+     * answer the same receipt with that original time.
+     */
+    public Mono<IntakeReceipt> receipt(long id) {
+        return tx.inRetryingTransaction(() -> lockExisting(id)
+                .flatMap(session -> {
+                    if (session.status() != IntakeSessionStatus.COMPLETED) {
+                        return Mono.error(new ConflictException("Intake session " + session.sessionNumber() + " is "
+                                + session.status() + "; only a COMPLETED session has a receipt"));
+                    }
+                    if (session.receiptGenerated()) {
+                        return Mono.just(session);
+                    }
+                    return sessions.markReceiptGenerated(id)
+                            .then(sessions.findById(id))
+                            .flatMap(after -> audit.record(RESOURCE, id, "RECEIPT_GENERATED",
+                                    IntakeSessionSummary.of(session), IntakeSessionSummary.of(after), null)
+                                    .thenReturn(after));
+                })
+                .flatMap(session -> Mono.zip(vendors.get(session.vendorId()), sessions.receiptLines(id))
+                        .map(found -> new IntakeReceipt(session, found.getT1().name(), found.getT2()))));
+    }
+
+    private Mono<IntakeSessionDetails> details(long id) {
+        return sessions.findById(id)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
+                .flatMap(session -> sessions.lines(id).map(lines -> new IntakeSessionDetails(session, lines)));
+    }
+
+    private Mono<IntakeSession> lockExisting(long id) {
+        return sessions.lockById(id).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)));
+    }
+
+    private Mono<IntakeSession> lockEditable(long id) {
+        return lockExisting(id).flatMap(session -> session.status().isEditable()
+                ? Mono.just(session)
+                : Mono.error(new InvalidStateTransitionException("Intake session " + session.sessionNumber()
+                        + " is " + session.status() + "; its lines can change only while it is IN_PROGRESS")));
+    }
+
+    private static Mono<IntakeSession> requireMove(IntakeSession session, IntakeSessionStatus target) {
+        try {
+            session.status().moveTo(target);
+            return Mono.just(session);
+        } catch (InvalidIntakeSessionTransition refused) {
+            return Mono.error(new InvalidStateTransitionException("Intake session " + session.sessionNumber()
+                    + " cannot go from " + refused.from() + " to " + refused.to()));
+        }
+    }
+
+    private Mono<IntakeSessionLine> existingLine(long sessionId, long lineId) {
+        return sessions.findLine(sessionId, lineId)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException(LINE, lineId)));
+    }
+
+    private Mono<Batch> batchToReceive(long batchId) {
+        return batches.get(batchId)
+                .onErrorResume(NotFoundException.class, missing -> Mono.error(ValidationException.of("batchId",
+                        "no batch has id " + batchId)))
+                .flatMap(batch -> batch.status() == BatchStatus.AWAITING_INTAKE
+                        ? Mono.just(batch)
+                        : Mono.error(new ConflictException("Batch " + batch.code() + " is " + batch.status()
+                                + "; only AWAITING_INTAKE batches can be received in an intake session")));
+    }
+
+    /** Runs under the session lock, so the stored total is always the sum of the stored lines. */
+    private Mono<Void> recomputeTotal(long sessionId) {
+        return sessions.lineTotals(sessionId)
+                .map(IntakeSessionTotals::sessionTotal)
+                .flatMap(total -> fitsMoneyColumn(total)
+                        ? sessions.updateTotal(sessionId, total)
+                        : Mono.error(new ConflictException("The session total would exceed the largest amount "
+                                + "an intake session can hold")))
+                .then();
+    }
+
+    private static BigDecimal lineTotal(LineCommand line) {
+        BigDecimal total = IntakeSessionTotals.lineTotal(line.receivedQty(), line.unitCost());
+        if (!fitsMoneyColumn(total)) {
+            throw ValidationException.of("unitCost", "receivedQty x unitCost must have at most "
+                    + Decimals.MONEY_INTEGER_DIGITS + " digits before the point");
+        }
+        return total;
+    }
+
+    private static boolean fitsMoneyColumn(BigDecimal amount) {
+        return amount.precision() - amount.scale() <= Decimals.MONEY_INTEGER_DIGITS;
+    }
+}

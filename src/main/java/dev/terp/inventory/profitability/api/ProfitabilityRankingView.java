@@ -1,0 +1,10 @@
+package dev.terp.inventory.profitability.api;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The most profitable batches, highest profit first (ties: lower batch id first). */
+@Schema(name = "ProfitabilityRanking")
+public record ProfitabilityRankingView(List<BatchProfitabilityView> items) {
+}
