@@ -28,6 +28,7 @@ import dev.terp.inventory.domain.BatchStatus;
 import dev.terp.platform.errors.FieldViolation;
 import dev.terp.platform.errors.ValidationException;
 import dev.terp.platform.paging.PageRequest;
+import dev.terp.platform.text.Texts;
 import dev.terp.platform.web.Decimals;
 import dev.terp.platform.web.ExpectedVersion;
 import dev.terp.platform.web.RequestBodies;
@@ -66,7 +67,7 @@ class BatchHandler {
     Mono<ServerResponse> changeStatuses(ServerRequest request) {
         return bodies.valid(request, BulkStatusRequest.class)
                 .flatMap(body -> batches.changeStatuses(body.batchIds(), status(body.status()),
-                        blankToNull(body.reason())))
+                        Texts.blankToNull(body.reason())))
                 .flatMap(changed -> Responses.ok(new BulkStatusResult(changed.stream().map(BatchView::of).toList())));
     }
 
@@ -83,7 +84,7 @@ class BatchHandler {
     Mono<ServerResponse> changeStatus(ServerRequest request) {
         long id = Responses.id(request);
         return bodies.valid(request, StatusChangeRequest.class)
-                .flatMap(body -> batches.changeStatus(id, status(body.status()), blankToNull(body.reason())))
+                .flatMap(body -> batches.changeStatus(id, status(body.status()), Texts.blankToNull(body.reason())))
                 .flatMap(BatchHandler::versioned);
     }
 
@@ -132,7 +133,7 @@ class BatchHandler {
         long id = Responses.id(request);
         return bodies.valid(request, TransferRequest.class)
                 .flatMap(body -> batches.transfer(id, body.fromLocationId(), body.toLocationId(),
-                        Decimals.positiveQuantity("quantity", body.quantity()), blankToNull(body.reason())))
+                        Decimals.positiveQuantity("quantity", body.quantity()), Texts.blankToNull(body.reason())))
                 .flatMap(slots -> Responses.ok(BatchLocationsView.of(id, slots)));
     }
 
@@ -205,7 +206,7 @@ class BatchHandler {
         static MovementFilter from(ServerRequest request) {
             Long batchId = idParam(request, "batchId");
             Long referenceId = idParam(request, "referenceId");
-            String referenceType = blankToNull(request.queryParam("referenceType").orElse(null));
+            String referenceType = Texts.blankToNull(request.queryParam("referenceType").orElse(null));
             List<FieldViolation> violations = new ArrayList<>();
             boolean byReference = referenceType != null || referenceId != null;
             if (batchId == null && !byReference) {
@@ -255,11 +256,11 @@ class BatchHandler {
             Function<QuantityRequest, Mono<Batch>> change) {
         Responses.id(request);
         return bodies.valid(request, QuantityRequest.class).flatMap(body -> {
-            if (reasonRequired && blankToNull(body.reason()) == null) {
+            if (reasonRequired && Texts.blankToNull(body.reason()) == null) {
                 throw ValidationException.of("reason", "must not be blank");
             }
             return change.apply(new QuantityRequest(Decimals.positiveQuantity("quantity", body.quantity()),
-                    blankToNull(body.reason())));
+                    Texts.blankToNull(body.reason())));
         }).flatMap(BatchHandler::versioned);
     }
 
@@ -268,7 +269,7 @@ class BatchHandler {
     }
 
     private static StockReference reference(ReservationRequest body) {
-        return StockReference.of(blankToNull(body.referenceType()), body.referenceId());
+        return StockReference.of(Texts.blankToNull(body.referenceType()), body.referenceId());
     }
 
     private static BatchStatus status(String raw) {
@@ -277,9 +278,5 @@ class BatchHandler {
         } catch (IllegalArgumentException unknown) {
             throw ValidationException.of("status", "must be one of " + Arrays.toString(BatchStatus.values()));
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 }

@@ -1,16 +1,13 @@
 package dev.terp.inventory.batch;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 
 import reactor.core.publisher.Mono;
 
 import dev.terp.inventory.batch.BatchSaleRepository.NewSale;
 import dev.terp.inventory.domain.CogsCalculator;
 import dev.terp.platform.errors.ConflictException;
-import dev.terp.platform.errors.FieldViolation;
-import dev.terp.platform.errors.ValidationException;
+import dev.terp.platform.errors.Violations;
 import dev.terp.platform.security.RequestContext;
 import dev.terp.platform.tx.TransactionRunner;
 import dev.terp.platform.web.Decimals;
@@ -66,25 +63,10 @@ public class ReservationPort {
     private record SaleLine(BigDecimal quantity, BigDecimal unitPrice) {
 
         static SaleLine checked(BigDecimal quantity, BigDecimal unitPrice) {
-            List<FieldViolation> violations = new ArrayList<>();
-            BigDecimal checkedQuantity = null;
-            BigDecimal checkedPrice = null;
-            try {
-                checkedQuantity = Decimals.positiveQuantity("quantity", quantity);
-            } catch (ValidationException invalid) {
-                violations.addAll(invalid.violations());
-            }
-            try {
-                checkedPrice = Decimals.money("unitPrice", unitPrice);
-                if (checkedPrice.signum() < 0) {
-                    violations.add(new FieldViolation("unitPrice", "must not be negative"));
-                }
-            } catch (ValidationException invalid) {
-                violations.addAll(invalid.violations());
-            }
-            if (!violations.isEmpty()) {
-                throw new ValidationException(List.copyOf(violations));
-            }
+            Violations violations = new Violations();
+            BigDecimal checkedQuantity = violations.collect(() -> Decimals.positiveQuantity("quantity", quantity));
+            BigDecimal checkedPrice = violations.collect(() -> Decimals.nonNegativeMoney("unitPrice", unitPrice));
+            violations.throwIfAny();
             return new SaleLine(checkedQuantity, checkedPrice);
         }
     }

@@ -1,12 +1,9 @@
 package dev.terp.inventory.cogs;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.terp.inventory.domain.CogsCalculator.Mode;
-import dev.terp.platform.errors.FieldViolation;
-import dev.terp.platform.errors.ValidationException;
+import dev.terp.platform.errors.Violations;
 import dev.terp.platform.web.Decimals;
 
 /**
@@ -16,7 +13,7 @@ import dev.terp.platform.web.Decimals;
  */
 final class CogsValidation {
 
-    private final List<FieldViolation> violations = new ArrayList<>();
+    private final Violations violations = new Violations();
 
     private CogsValidation() {
     }
@@ -36,33 +33,21 @@ final class CogsValidation {
             BigDecimal checkedMin = money("newUnitCogsMin", min);
             BigDecimal checkedMax = money("newUnitCogsMax", max);
             if (checkedMin != null && checkedMax != null && checkedMin.compareTo(checkedMax) >= 0) {
-                violations.add(new FieldViolation("newUnitCogsMax", "must be greater than newUnitCogsMin"));
+                violations.add("newUnitCogsMax", "must be greater than newUnitCogsMin");
             }
             change = new CogsChange(mode, null, checkedMin, checkedMax);
         }
-        if (!violations.isEmpty()) {
-            throw new ValidationException(List.copyOf(violations));
-        }
+        violations.throwIfAny();
         return change;
     }
 
     private void absent(String field, BigDecimal value, Mode mode) {
         if (value != null) {
-            violations.add(new FieldViolation(field, "is not used by " + mode + " batches"));
+            violations.add(field, "is not used by " + mode + " batches");
         }
     }
 
     private BigDecimal money(String field, BigDecimal value) {
-        try {
-            BigDecimal money = Decimals.money(field, value);
-            if (money.signum() < 0) {
-                violations.add(new FieldViolation(field, "must not be negative"));
-                return null;
-            }
-            return money;
-        } catch (ValidationException invalid) {
-            violations.addAll(invalid.violations());
-            return null;
-        }
+        return violations.collect(() -> Decimals.nonNegativeMoney(field, value));
     }
 }

@@ -1,10 +1,8 @@
 package dev.terp.inventory.intake;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import dev.terp.inventory.domain.PaymentTerms;
 import dev.terp.inventory.intake.api.IntakeRequest;
@@ -12,7 +10,8 @@ import dev.terp.inventory.intake.api.IntakeRequest.IntakeLocation;
 import dev.terp.masterdata.location.LocationAddress;
 import dev.terp.masterdata.product.domain.ProductNames;
 import dev.terp.platform.errors.FieldViolation;
-import dev.terp.platform.errors.ValidationException;
+import dev.terp.platform.errors.Violations;
+import dev.terp.platform.text.Texts;
 import dev.terp.platform.web.Decimals;
 
 /** The intake rules that need no database; every violation is collected, none stops the others. */
@@ -23,7 +22,7 @@ final class IntakeValidation {
     record Result(IntakeCommand command, List<FieldViolation> violations) {
     }
 
-    private final List<FieldViolation> violations = new ArrayList<>();
+    private final Violations violations = new Violations();
 
     private IntakeValidation() {
     }
@@ -40,19 +39,19 @@ final class IntakeValidation {
         String category = requiredText("category", r.category(), 100);
         String subcategory = optionalText("subcategory", r.subcategory(), 100);
         String grade = optionalText("grade", r.grade(), 50);
-        BigDecimal quantity = decimal(() -> Decimals.positiveQuantity("quantity", r.quantity()));
+        BigDecimal quantity = violations.collect(() -> Decimals.positiveQuantity("quantity", r.quantity()));
         String cogsMode = oneOf("cogsMode", r.cogsMode(), COGS_MODES);
         BigDecimal unitCogs = null;
         BigDecimal unitCogsMin = null;
         BigDecimal unitCogsMax = null;
         // The COGS fields of the other mode are ignored, not stored: a FIXED batch with a range would be ambiguous.
         if ("FIXED".equals(cogsMode)) {
-            unitCogs = money("unitCogs", r.unitCogs());
+            unitCogs = violations.collect(() -> Decimals.nonNegativeMoney("unitCogs", r.unitCogs()));
         } else if ("RANGE".equals(cogsMode)) {
-            unitCogsMin = money("unitCogsMin", r.unitCogsMin());
-            unitCogsMax = money("unitCogsMax", r.unitCogsMax());
+            unitCogsMin = violations.collect(() -> Decimals.nonNegativeMoney("unitCogsMin", r.unitCogsMin()));
+            unitCogsMax = violations.collect(() -> Decimals.nonNegativeMoney("unitCogsMax", r.unitCogsMax()));
             if (unitCogsMin != null && unitCogsMax != null && unitCogsMin.compareTo(unitCogsMax) >= 0) {
-                violations.add(new FieldViolation("unitCogsMax", "must be greater than unitCogsMin"));
+                violations.add("unitCogsMax", "must be greater than unitCogsMin");
                 unitCogsMax = null;
             }
         }
@@ -60,7 +59,7 @@ final class IntakeValidation {
         LocationAddress location = location(r.location());
         IntakeCommand command = new IntakeCommand(vendor, brand, product, strain, category, subcategory, grade,
                 quantity, cogsMode, unitCogs, unitCogsMin, unitCogsMax, paymentTerms, location, r.expirationDate());
-        return new Result(command, List.copyOf(violations));
+        return new Result(command, violations.list());
     }
 
     private String productName(String raw) {
@@ -70,7 +69,7 @@ final class IntakeValidation {
         }
         String canonical = ProductNames.canonical(name);
         if (canonical.isEmpty()) {
-            violations.add(new FieldViolation("productName", "must contain a letter or digit"));
+            violations.add("productName", "must contain a letter or digit");
             return null;
         }
         return canonical;
@@ -78,7 +77,7 @@ final class IntakeValidation {
 
     private LocationAddress location(IntakeLocation location) {
         if (location == null) {
-            violations.add(new FieldViolation("location", "is required"));
+            violations.add("location", "is required");
             return null;
         }
         String site = requiredText("location.site", location.site(), 100);
@@ -91,19 +90,20 @@ final class IntakeValidation {
 
     private String requiredText(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            violations.add(new FieldViolation(field, "must not be blank"));
+            violations.add(field, "must not be blank");
             return null;
         }
         return withinLength(field, value.trim(), max);
     }
 
     private String optionalText(String field, String value, int max) {
-        return value == null || value.isBlank() ? null : withinLength(field, value.trim(), max);
+        String text = Texts.blankToNull(value);
+        return text == null ? null : withinLength(field, text, max);
     }
 
     private String withinLength(String field, String value, int max) {
         if (value.codePointCount(0, value.length()) > max) {
-            violations.add(new FieldViolation(field, "must be at most " + max + " characters"));
+            violations.add(field, "must be at most " + max + " characters");
             return null;
         }
         return value;
@@ -111,28 +111,9 @@ final class IntakeValidation {
 
     private String oneOf(String field, String value, Set<String> allowed) {
         if (value == null || !allowed.contains(value.trim())) {
-            violations.add(new FieldViolation(field, "must be one of " + allowed.stream().sorted().toList()));
+            violations.add(field, "must be one of " + allowed.stream().sorted().toList());
             return null;
         }
         return value.trim();
-    }
-
-    private BigDecimal money(String field, BigDecimal value) {
-        BigDecimal amount = decimal(() -> Decimals.money(field, value));
-        if (amount != null && amount.signum() < 0) {
-            violations.add(new FieldViolation(field, "must not be negative"));
-            return null;
-        }
-        return amount;
-    }
-
-    /** Decimals reports through exceptions; here they become one more collected violation. */
-    private BigDecimal decimal(Supplier<BigDecimal> check) {
-        try {
-            return check.get();
-        } catch (ValidationException invalid) {
-            violations.addAll(invalid.violations());
-            return null;
-        }
     }
 }

@@ -38,6 +38,7 @@ import dev.terp.platform.security.RequestContext;
 import dev.terp.platform.sequence.DocumentNumbers;
 import dev.terp.platform.sequence.DocumentSeries;
 import dev.terp.platform.sequence.NumberingStrategy;
+import dev.terp.platform.text.Texts;
 import dev.terp.platform.tx.TransactionRunner;
 import dev.terp.platform.web.Decimals;
 
@@ -95,9 +96,9 @@ public class IntakeSessionService {
                     return numbers.next(SESSION_SERIES)
                             .flatMap(number -> sessions.insert(new NewSession(number, request.vendorId(),
                                     request.receiveDate(), actor.userId(), request.paymentTerms().trim(),
-                                    request.paymentDueDate(), IntakeSessionValidation.blankToNull(
+                                    request.paymentDueDate(), Texts.blankToNull(
                                             request.internalNotes()),
-                                    IntakeSessionValidation.blankToNull(request.vendorNotes()))))
+                                    Texts.blankToNull(request.vendorNotes()))))
                             .flatMap(this::details)
                             .flatMap(created -> audit.record(RESOURCE, created.session().id(), "CREATED", null,
                                     IntakeSessionSummary.of(created.session()), null).thenReturn(created));

@@ -39,6 +39,15 @@ public final class Decimals {
         return scaled(field, value, MONEY_SCALE, MONEY_INTEGER_DIGITS);
     }
 
+    /** Money of at least zero (a price, a cost), at most two decimals, in range. */
+    public static BigDecimal nonNegativeMoney(String field, BigDecimal value) {
+        BigDecimal money = money(field, value);
+        if (money.signum() < 0) {
+            throw ValidationException.of(field, "must not be negative");
+        }
+        return money;
+    }
+
     public static String formatQuantity(BigDecimal value) {
         return value == null ? null : value.setScale(QUANTITY_SCALE, RoundingMode.UNNECESSARY).toPlainString();
     }

@@ -17,6 +17,10 @@ class QuantitiesTest {
         return new Quantities(q(onHand), q(reserved), q(quarantine), q(hold));
     }
 
+    private static Quantities of(String onHand, String reserved, String quarantine, String hold, String sample) {
+        return new Quantities(q(onHand), q(reserved), q(quarantine), q(hold), q(sample));
+    }
+
     @Test
     void availableSubtractsReservedQuarantineAndHold() {
         assertThat(of("10", "2", "1.5", "0.25").available()).isEqualByComparingTo("6.25");
@@ -158,5 +162,28 @@ class QuantitiesTest {
     @Test
     void trailingZerosBeyondTheScaleLoseNothingAndAreAccepted() {
         assertThat(of("1", "0", "0", "0").reserve(q("0.50000")).reserved()).isEqualByComparingTo("0.5");
+    }
+
+    // Receiving goods (an intake session completing): only on-hand grows.
+
+    @Test
+    void receivingAddsToOnHandAndLeavesEveryOtherBucketAlone() {
+        Quantities after = of("10", "2", "1", "1", "3").receive(q("5.2500"));
+        assertThat(after).isEqualTo(of("15.25", "2", "1", "1", "3"));
+        assertThat(after.available()).isEqualByComparingTo("11.25");
+    }
+
+    @Test
+    void anEmptyBatchCanReceive() {
+        assertThat(Quantities.ZERO.receive(q("0.0001")).onHand()).isEqualByComparingTo("0.0001");
+    }
+
+    @Test
+    void theReceivedQuantityMustBePositiveWithAtMostFourDecimals() {
+        for (String bad : new String[] {"0", "-1", "1.00001"}) {
+            assertThatThrownBy(() -> Quantities.ZERO.receive(q(bad)))
+                    .as(bad).isInstanceOf(InvalidQuantity.class);
+        }
+        assertThatThrownBy(() -> Quantities.ZERO.receive(null)).isInstanceOf(InvalidQuantity.class);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import dev.terp.masterdata.brand.BrandDetails;
+import dev.terp.platform.text.Texts;
 
 /**
  * Body of {@code POST /api/v1/brands} and {@code PUT /api/v1/brands/{id}}. A PUT replaces every field (an absent
@@ -20,10 +21,6 @@ public record BrandRequest(
         @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version) {
 
     public BrandDetails details() {
-        return new BrandDetails(name.trim(), vendorId, blankToNull(description));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
+        return new BrandDetails(name.trim(), vendorId, Texts.blankToNull(description));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import dev.terp.masterdata.category.CategoryDetails;
+import dev.terp.platform.text.Texts;
 
 /**
  * Body of {@code POST /api/v1/categories/{id}/subcategories} and {@code PUT /api/v1/subcategories/{id}}. The
@@ -19,6 +20,6 @@ public record SubcategoryRequest(
         @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version) {
 
     public CategoryDetails details() {
-        return new CategoryDetails(name.trim(), TextFields.blankToNull(description));
+        return new CategoryDetails(name.trim(), Texts.blankToNull(description));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import dev.terp.masterdata.location.LocationAddress;
+import dev.terp.platform.text.Texts;
 
 /**
  * Body of {@code POST /api/v1/locations} and {@code PUT /api/v1/locations/{id}}. A PUT replaces the whole address
@@ -30,11 +31,7 @@ public record LocationRequest(
         @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version) {
 
     public LocationAddress address() {
-        return new LocationAddress(site.trim(), blankToNull(zone), blankToNull(rack), blankToNull(shelf),
-                blankToNull(bin));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
+        return new LocationAddress(site.trim(), Texts.blankToNull(zone), Texts.blankToNull(rack),
+                Texts.blankToNull(shelf), Texts.blankToNull(bin));
     }
 }

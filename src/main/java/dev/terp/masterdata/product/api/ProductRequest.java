@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import dev.terp.masterdata.product.ProductDetails;
 import dev.terp.masterdata.product.domain.ProductNames;
+import dev.terp.platform.text.Texts;
 
 /**
  * Body of {@code POST /api/v1/products} and {@code PUT /api/v1/products/{id}}. A PUT replaces every field (an absent
@@ -34,10 +35,6 @@ public record ProductRequest(
     public ProductDetails details() {
         return new ProductDetails(brandId, strainId, ProductNames.canonical(name), categoryId, subcategoryId,
                 uomSellable == null || uomSellable.isBlank() ? DEFAULT_UOM : uomSellable.trim(),
-                blankToNull(description));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
+                Texts.blankToNull(description));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import dev.terp.masterdata.strain.StrainDetails;
 import dev.terp.masterdata.strain.domain.StrainCategory;
 import dev.terp.masterdata.strain.domain.StrainNames;
+import dev.terp.platform.text.Texts;
 
 /**
  * Body of {@code POST /api/v1/strains} and {@code PUT /api/v1/strains/{id}}. A PUT replaces every field (absent
@@ -32,11 +33,7 @@ public record StrainRequest(
         @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version) {
 
     public StrainDetails details() {
-        return new StrainDetails(name.trim(), StrainCategory.parse(category).orElse(null), blankToNull(description),
-                aliases == null ? List.of() : StrainNames.distinctAliases(aliases));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
+        return new StrainDetails(name.trim(), StrainCategory.parse(category).orElse(null),
+                Texts.blankToNull(description), aliases == null ? List.of() : StrainNames.distinctAliases(aliases));
     }
 }

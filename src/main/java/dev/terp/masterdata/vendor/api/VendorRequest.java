@@ -7,6 +7,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import dev.terp.masterdata.vendor.VendorDetails;
+import dev.terp.platform.text.Texts;
 
 /**
  * Body of {@code POST /api/v1/vendors} and {@code PUT /api/v1/vendors/{id}}. A PUT replaces every field (an absent
@@ -22,11 +23,7 @@ public record VendorRequest(
         @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version) {
 
     public VendorDetails details() {
-        return new VendorDetails(name.trim(), blankToNull(contactName), blankToNull(contactEmail),
-                blankToNull(contactPhone), blankToNull(notes));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
+        return new VendorDetails(name.trim(), Texts.blankToNull(contactName), Texts.blankToNull(contactEmail),
+                Texts.blankToNull(contactPhone), Texts.blankToNull(notes));
     }
 }

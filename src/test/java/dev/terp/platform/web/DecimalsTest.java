@@ -1,11 +1,11 @@
-package dev.terp.inventory.batch;
+package dev.terp.platform.web;
 
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
 
+import dev.terp.platform.errors.FieldViolation;
 import dev.terp.platform.errors.ValidationException;
-import dev.terp.platform.web.Decimals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +39,28 @@ class DecimalsTest {
         assertThatThrownBy(() -> Decimals.quantity("q", new BigDecimal("100000000000")))
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> Decimals.money("m", new BigDecimal("1.005"))).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void nonNegativeMoneyAcceptsZeroAndRefusesNegatives() {
+        assertThat(Decimals.nonNegativeMoney("unitCost", BigDecimal.ZERO)).isEqualTo(new BigDecimal("0.00"));
+        assertThat(Decimals.nonNegativeMoney("unitCost", new BigDecimal("12.5"))).isEqualTo(new BigDecimal("12.50"));
+        assertThatThrownBy(() -> Decimals.nonNegativeMoney("unitCost", new BigDecimal("-0.01")))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).violations())
+                        .containsExactly(new FieldViolation("unitCost", "must not be negative")));
+    }
+
+    @Test
+    void nonNegativeMoneyReportsScaleAndPresenceFirst() {
+        assertThatThrownBy(() -> Decimals.nonNegativeMoney("unitPrice", new BigDecimal("-1.005")))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).violations())
+                        .containsExactly(new FieldViolation("unitPrice", "must have at most 2 decimals")));
+        assertThatThrownBy(() -> Decimals.nonNegativeMoney("unitPrice", null))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).violations())
+                        .containsExactly(new FieldViolation("unitPrice", "is required")));
     }
 
     @Test
