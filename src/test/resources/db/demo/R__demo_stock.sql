@@ -1,14 +1,15 @@
 -- Demo stock for the local run (profile "local"), loaded after R__demo_master_data.sql (Flyway orders repeatable
 -- scripts by description). Same rules as that script: keyed on unique columns (lot and batch codes) so a rerun adds
 -- only what is missing, and parents are joined by name. Batches cover every lifecycle status, both COGS modes, the
--- buckets (reserved, quarantine, hold, samples), expiry (one past, one close) and several locations; each batch's
--- location rows add up to its on-hand, and each has the INTAKE movement it was received with. Dates are relative to
--- the day the script loads. performed_by 0 marks rows written by this loader, not by a user.
+-- buckets (reserved, quarantine, hold, samples), expiry (one past, one close), a slow seller (received 120 days ago,
+-- never sold) and several locations. Each batch is dated like its lot, its location rows add up to its on-hand, and
+-- it has the INTAKE movement it was received with. Dates are relative to the day the script loads. performed_by 0
+-- marks rows written by this loader, not by a user.
 
 INSERT IGNORE INTO lots (code, vendor_id, received_on, notes)
 SELECT l.code, v.id, DATE_SUB(CURRENT_DATE, INTERVAL l.age_days DAY), l.notes
 FROM (SELECT 'LOT-DEMO-0001' AS code, 'Emerald Valley Farms' AS vendor, 3 AS age_days, 'Weekly indoor drop' AS notes
-      UNION ALL SELECT 'LOT-DEMO-0002', 'Humboldt Heritage Growers', 40, 'October harvest'
+      UNION ALL SELECT 'LOT-DEMO-0002', 'Humboldt Heritage Growers', 120, 'Summer harvest, slow seller'
       UNION ALL SELECT 'LOT-DEMO-0003', 'Sierra Sun Cultivation', 12, NULL
       UNION ALL SELECT 'LOT-DEMO-0004', 'Coastal Extracts Co', 120, 'Consignment'
       UNION ALL SELECT 'LOT-DEMO-0005', 'Golden State Edibles', 25, NULL) AS l
@@ -16,11 +17,11 @@ JOIN vendors v ON v.name = l.vendor;
 
 INSERT IGNORE INTO batches (code, sku, product_id, lot_id, status, grade_id, cogs_mode, unit_cogs, unit_cogs_min,
                             unit_cogs_max, payment_terms, on_hand_qty, reserved_qty, quarantine_qty, hold_qty,
-                            sample_qty, expiration_date, is_sample, sample_available)
+                            sample_qty, expiration_date, is_sample, sample_available, created_at)
 SELECT b.code, b.sku, p.id, l.id, b.status, g.id, b.cogs_mode, b.unit_cogs, b.unit_cogs_min, b.unit_cogs_max,
        b.terms, b.on_hand, b.reserved, b.quarantine, b.hold, b.sample,
        CASE WHEN b.expires_in_days IS NULL THEN NULL ELSE DATE_ADD(CURRENT_DATE, INTERVAL b.expires_in_days DAY) END,
-       b.sample > 0, b.sample > 0
+       b.sample > 0, b.sample > 0, TIMESTAMP(l.received_on)
 FROM (SELECT 'BCH-DEMO-0001' AS code, 'EMER-BLUE-DEMO-0001' AS sku, 'Emerald Reserve' AS brand,
              'Blue Dream Indoor Flower' AS product, 'LOT-DEMO-0001' AS lot, 'LIVE' AS status, 'AAA' AS grade,
              'FIXED' AS cogs_mode, 1450.00 AS unit_cogs, NULL AS unit_cogs_min, NULL AS unit_cogs_max,
@@ -86,8 +87,8 @@ WHERE site = 'Oakland Warehouse' AND zone = 'Cold Room' AND rack = 'R1' AND shel
 -- Each batch's INTAKE movement for its current on-hand: the demo starts from today's buckets, not from a replayed
 -- history. Movements have no natural key, hence NOT EXISTS instead of INSERT IGNORE.
 INSERT INTO inventory_movements (batch_id, movement_type, bucket, quantity_change, quantity_before, quantity_after,
-                                 reference_type, reason, performed_by)
-SELECT b.id, 'INTAKE', 'ON_HAND', b.on_hand_qty, 0, b.on_hand_qty, 'DEMO', 'Demo stock', 0
+                                 reference_type, reason, performed_by, created_at)
+SELECT b.id, 'INTAKE', 'ON_HAND', b.on_hand_qty, 0, b.on_hand_qty, 'DEMO', 'Demo stock', 0, b.created_at
 FROM batches b
 WHERE b.code LIKE 'BCH-DEMO-%' AND b.on_hand_qty > 0
   AND NOT EXISTS (SELECT 1 FROM inventory_movements m WHERE m.batch_id = b.id AND m.movement_type = 'INTAKE');

@@ -72,6 +72,8 @@ class DemoDataIT {
                 + "AND m.quantity_after = b.on_hand_qty");
         COUNTS.put("expired demo batches", "SELECT COUNT(*) FROM batches WHERE code LIKE 'BCH-DEMO-%' "
                 + "AND expiration_date < CURRENT_DATE");
+        COUNTS.put("live demo batches in stock for 90 days", "SELECT COUNT(*) FROM batches "
+                + "WHERE code LIKE 'BCH-DEMO-%' AND status = 'LIVE' AND created_at <= CURRENT_DATE - INTERVAL 90 DAY");
         COUNTS.put("locations with a capacity", "SELECT COUNT(*) FROM locations WHERE site = 'Oakland Warehouse' "
                 + "AND capacity IS NOT NULL");
     }
@@ -109,6 +111,7 @@ class DemoDataIT {
         expected.put("batches within their buckets", 11L);
         expected.put("intake movements matching on-hand", 9L);
         expected.put("expired demo batches", 1L);
+        expected.put("live demo batches in stock for 90 days", 1L);
         expected.put("locations with a capacity", 1L);
         assertThat(loads.first()).containsExactlyEntriesOf(expected);
         assertThat(loads.second()).as("after loading again").containsExactlyEntriesOf(expected);
