@@ -493,6 +493,49 @@ class BatchIT {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
     }
 
+    @Test
+    void aMovementIsReadByIdAndAnUnknownOrMalformedMovementIdIsRefused() {
+        TestBatch batch = fixtures.batch("LIVE", "10");
+        adjust(batch.id(), "RELATIVE", "-1.25", "Dropped").expectStatus().isOk();
+        MovementRow row = fixtures.movements(batch.id()).get(0);
+
+        http.get().uri("/api/v1/inventory/movements/{id}", row.id()).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.id").isEqualTo(row.id())
+                .jsonPath("$.batchId").isEqualTo(batch.id())
+                .jsonPath("$.movementType").isEqualTo("ADJUSTMENT")
+                .jsonPath("$.quantityChange").isEqualTo("-1.2500")
+                .jsonPath("$.quantityAfter").isEqualTo("8.7500")
+                .jsonPath("$.reason").isEqualTo("Dropped");
+
+        http.get().uri("/api/v1/inventory/movements/987654321").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+        for (String bad : List.of("abc", "0", "-3")) {
+            http.get().uri("/api/v1/inventory/movements/" + bad).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
+                    .jsonPath("$.errors[0].field").isEqualTo("id");
+        }
+    }
+
+    @Test
+    void everyStockChangeOnAnUnknownBatchIsNotFoundAndWritesNothing() {
+        long unknown = 987654321L;
+        for (String path : List.of("quarantine", "release-quarantine", "hold", "release-hold", "disposals",
+                "samples", "samples/return", "reservations", "reservations/release")) {
+            post(unknown, path, body(path, "1")).expectStatus().isNotFound()
+                    .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+        }
+        adjust(unknown, "RELATIVE", "1", "x").expectStatus().isNotFound();
+        post(unknown, "status", Map.of("status", "ON_HOLD", "reason", "x")).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+        http.get().uri("/api/v1/batches/{id}/locations", unknown).exchange().expectStatus().isNotFound();
+        assertThat(fixtures.movementCount(unknown)).isZero();
+    }
+
     // ---- permissions -------------------------------------------------------------------------------------------
 
     @Test

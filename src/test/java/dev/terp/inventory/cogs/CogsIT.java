@@ -261,6 +261,28 @@ class CogsIT {
     }
 
     @Test
+    void historyRefusesBadLimitsCursorsAndIdsAndAnUnchangedBatchHasNone() {
+        long batch = fixtures.fixedBatch("10.00");
+        http.get().uri(PATH + "/history", batch).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items.length()").isEqualTo(0)
+                .jsonPath("$.nextCursor").isEmpty();
+        for (String limit : List.of("0", "201", "abc")) {
+            http.get().uri(PATH + "/history?limit={limit}", batch, limit).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
+                    .jsonPath("$.errors[0].field").isEqualTo("limit");
+        }
+        http.get().uri(PATH + "/history?cursor={cursor}", batch, "garbage!").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("cursor");
+        http.get().uri("/api/v1/batches/abc/cogs/history").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheCogsEndpoints() {
         http.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()

@@ -330,6 +330,32 @@ class IntakeSessionIT {
         expectProblem(http.post().uri(PATH + "/{id}/complete", 999_999_999L).exchange(), 404, "NOT_FOUND");
     }
 
+    @Test
+    void cancelReceiptAndLineUpdatesOfUnknownSessionsOrLinesAreNotFoundAndChangeNothing() {
+        long id = id(createSession());
+        TestBatch batch = fixtures.awaitingIntake("0");
+        Map<?, ?> session = addLine(id, lineBody(batch, "3", "1.50"));
+        long lineId = id(lines(session).get(0));
+        Map<String, Object> change = Map.of("receivedQty", "9", "unitCost", "9", "version", session.get("version"));
+
+        expectProblem(http.post().uri(PATH + "/{id}/cancel", 999_999_999L).exchange(), 404, "NOT_FOUND");
+        expectProblem(http.post().uri(PATH + "/{id}/receipt", 999_999_999L).exchange(), 404, "NOT_FOUND");
+        expectProblem(http.put().uri(PATH + "/{id}/lines/{lineId}", 999_999_999L, lineId)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(change).exchange(), 404, "NOT_FOUND");
+        expectProblem(http.put().uri(PATH + "/{id}/lines/{lineId}", id, 999_999_999L)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(change).exchange(), 404, "NOT_FOUND");
+        expectProblem(http.put().uri(PATH + "/{id}/lines/{lineId}", id, "abc")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(change).exchange(), 400, "VALIDATION_FAILED");
+        expectProblem(http.post().uri(PATH + "/abc/cancel").exchange(), 400, "VALIDATION_FAILED");
+
+        Map<?, ?> after = get(id);
+        assertThat(after.get("status")).isEqualTo("IN_PROGRESS");
+        assertThat(after.get("version")).isEqualTo(session.get("version"));
+        assertThat(after.get("totalAmount")).isEqualTo("4.50");
+        assertThat(lines(after)).singleElement().satisfies(line -> assertThat(line.get("receivedQty"))
+                .isEqualTo("3.0000"));
+    }
+
     // ---- completion -----------------------------------------------------------------------------------------------
 
     @Test

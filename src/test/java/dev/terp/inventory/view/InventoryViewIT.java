@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.terp.platform.paging.Cursor;
 import dev.terp.platform.security.Role;
 import dev.terp.support.IntegrationTest;
 import dev.terp.support.TestTokens;
@@ -118,6 +119,40 @@ class InventoryViewIT {
                 .expectStatus().isBadRequest();
     }
 
+    @Test
+    void theListPagesByCursorAndRefusesBadLimitsAndCursors() {
+        long first = id(create(alice, Map.of("name", "page-1", "filters", Map.of())));
+        long second = id(create(alice, Map.of("name", "page-2", "filters", Map.of())));
+        // Start just before this test's first view: the page of one is exactly it, and its cursor leads past it.
+        Map<?, ?> one = page(alice, "?limit=1&cursor=" + new Cursor(first - 1).encode());
+        assertThat(ids(one)).containsExactly(first);
+        assertThat(one.get("nextCursor")).isNotNull();
+        Map<?, ?> rest = page(alice, "?limit=200&cursor=" + one.get("nextCursor"));
+        assertThat(ids(rest)).contains(second).doesNotContain(first).isSorted()
+                .allSatisfy(id -> assertThat(id).isGreaterThan(first));
+
+        for (String bad : List.of("limit=0", "limit=201", "limit=x")) {
+            http.get().uri(PATH + "?" + bad).header(HttpHeaders.AUTHORIZATION, alice).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
+                    .jsonPath("$.errors[0].field").isEqualTo("limit");
+        }
+        http.get().uri(PATH + "?cursor=garbage!").header(HttpHeaders.AUTHORIZATION, alice).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("cursor");
+    }
+
+    @Test
+    void deletingAMalformedIdIsABadRequestAndDeletesNothing() {
+        long mine = id(create(alice, Map.of("name", "keep", "filters", Map.of())));
+        for (String bad : List.of("abc", "0", "-1")) {
+            http.delete().uri(PATH + "/" + bad).header(HttpHeaders.AUTHORIZATION, alice).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
+        }
+        assertThat(list(alice)).contains(mine);
+    }
+
     private Map<?, ?> create(String token, Map<String, Object> body) {
         return http.post().uri(PATH).header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange()
@@ -129,6 +164,16 @@ class InventoryViewIT {
         Map<?, ?> body = http.get().uri(PATH + "?limit=200").header(HttpHeaders.AUTHORIZATION, token).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         return ((List<?>) body.get("items")).stream()
+                .map(item -> ((Number) ((Map<?, ?>) item).get("id")).longValue()).toList();
+    }
+
+    private Map<?, ?> page(String token, String query) {
+        return http.get().uri(PATH + query).header(HttpHeaders.AUTHORIZATION, token).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    private static List<Long> ids(Map<?, ?> page) {
+        return ((List<?>) page.get("items")).stream()
                 .map(item -> ((Number) ((Map<?, ?>) item).get("id")).longValue()).toList();
     }
 

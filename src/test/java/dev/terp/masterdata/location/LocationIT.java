@@ -304,6 +304,31 @@ class LocationIT {
     }
 
     @Test
+    void aLocationHoldingStockCannotBeDeletedButMayBeDeactivated() {
+        String site = unique("Stocked");
+        long id = createLocation(site, null, null);
+        long batchId = intakeAt(site);
+        assertThat(db.sql("SELECT location_id FROM batch_locations WHERE batch_id = :b").bind("b", batchId)
+                .map(row -> row.get("location_id", Long.class)).one().block()).isEqualTo(id);
+
+        Map<?, ?> problem = http.delete().uri("/api/v1/locations/{id}", id).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(problem.get("code")).isEqualTo("CONFLICT");
+        assertThat((String) problem.get("detail")).isNotBlank();
+
+        http.get().uri("/api/v1/locations/{id}", id).exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"0\"")
+                .expectBody().jsonPath("$.active").isEqualTo(true);
+        assertThat(AuditHistory.actions(http, "Location", id)).containsExactly("CREATED");
+
+        // The way out for a location in use is to archive it.
+        http.post().uri("/api/v1/locations/{id}/deactivate", id).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.active").isEqualTo(false);
+    }
+
+    @Test
     void theApiDocumentDescribesTheLocationRoutes() {
         http.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
@@ -357,6 +382,28 @@ class LocationIT {
                 .exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
         return ((Number) created.get("id")).longValue();
+    }
+
+    /** Receives a batch through the intake API at the location with this site; returns the batch id. */
+    private long intakeAt(String site) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String category = "Location Cat " + tag;
+        db.sql("INSERT INTO categories (name) VALUES (:name)").bind("name", category).fetch().rowsUpdated().block();
+        Map<String, Object> body = new HashMap<>();
+        body.put("vendorName", "Location Vendor " + tag);
+        body.put("brandName", "Location Brand " + tag);
+        body.put("productName", "Location Product " + tag);
+        body.put("category", category);
+        body.put("quantity", "5");
+        body.put("cogsMode", "FIXED");
+        body.put("unitCogs", "1.00");
+        body.put("paymentTerms", "COD");
+        body.put("location", Map.of("site", site));
+        Map<?, ?> batch = http.post().uri("/api/v1/inventory/intake").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) batch.get("id")).longValue();
     }
 
     private static List<Long> idsOf(Map<?, ?> page) {
