@@ -30,9 +30,8 @@ class AlertRepository {
     }
 
     /**
-     * What the rules need of a batch (a small copy of the batch lookup; batch/ is not ours to widen). The batch row's
-     * creation is when it came into stock: intake writes it in the same transaction as the lot and the INTAKE
-     * movement, and unlike the lot's received_on it is per batch and has a time of day.
+     * What the rules need of a batch (a small copy of the batch lookup; batch/ is not ours to widen). createdAt is
+     * the fallback for "in stock since" when a batch has no INTAKE movement (data from before movements existed).
      */
     record BatchFacts(long id, String status, BigDecimal onHand, LocalDate expiration, Instant createdAt) {
     }
@@ -46,16 +45,25 @@ class AlertRepository {
                 .all();
     }
 
+    /** When a batch last received stock (INTAKE) and last sold (SALE); either may be null. */
+    record StockDates(Instant lastIntake, Instant lastSale) {
+    }
+
     /**
-     * Batch id → time of its latest SALE movement, for every alertable batch with stock that was ever sold, in one
-     * grouped query (the batch filter matches {@link #alertableBatches()}, so no id list travels to the server).
+     * Batch id → its latest INTAKE and SALE movement times, for every alertable batch with stock, in one grouped
+     * query (the batch filter matches {@link #alertableBatches()}, so no id list travels to the server). The latest
+     * INTAKE, not the batch row's creation, is when stock arrived: a batch can wait in AWAITING_INTAKE for weeks
+     * before an intake session receives it.
      */
-    Mono<Map<Long, Instant>> lastSales() {
-        return db.sql("SELECT m.batch_id, MAX(m.created_at) AS last_sale FROM batches b "
-                        + "JOIN inventory_movements m ON m.batch_id = b.id AND m.movement_type = 'SALE' "
+    Mono<Map<Long, StockDates>> stockDates() {
+        return db.sql("SELECT m.batch_id, "
+                        + "MAX(CASE WHEN m.movement_type = 'INTAKE' THEN m.created_at END) AS last_intake, "
+                        + "MAX(CASE WHEN m.movement_type = 'SALE' THEN m.created_at END) AS last_sale FROM batches b "
+                        + "JOIN inventory_movements m ON m.batch_id = b.id AND m.movement_type IN ('INTAKE', 'SALE') "
                         + "WHERE b.status IN ('LIVE', 'PHOTOGRAPHY_COMPLETE') AND b.on_hand_qty > 0 "
                         + "GROUP BY m.batch_id")
-                .map(row -> Map.entry(Rows.id(row, "batch_id"), Rows.instant(row, "last_sale")))
+                .map(row -> Map.entry(Rows.id(row, "batch_id"), new StockDates(Rows.instant(row, "last_intake"),
+                        Rows.instant(row, "last_sale"))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }

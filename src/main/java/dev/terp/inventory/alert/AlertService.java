@@ -51,7 +51,7 @@ public class AlertService {
 
     /**
      * One retrying transaction: lock every open alert (id order), read the alertable batches and, in one grouped
-     * query, the latest SALE of each, then open the missing alerts, refresh the changed ones and resolve those whose
+     * query, the latest INTAKE and SALE of each, then open the missing alerts, refresh the changed ones and resolve those whose
      * condition no longer holds (or whose batch left LIVE/PHOTOGRAPHY_COMPLETE): a sale resolves SLOW_MOVING.
      * Locking the open alerts first makes concurrent runs queue, so no duplicate opens.
      */
@@ -62,14 +62,16 @@ public class AlertService {
             Map<Key, InventoryAlert> openByKey = new HashMap<>();
             open.forEach(alert -> openByKey.put(new Key(alert.batchId(), alert.type()), alert));
             // Sequential, not zipped: both reads share the transaction's one connection.
-            return alerts.alertableBatches().collectList().flatMap(batches -> alerts.lastSales().flatMap(sales -> {
+            return alerts.alertableBatches().collectList().flatMap(batches -> alerts.stockDates().flatMap(dates -> {
                 Map<Key, AlertRules.Alert> wanted = new HashMap<>();
                 List<Key> order = new ArrayList<>();
                 for (AlertRepository.BatchFacts batch : batches) {
-                    Instant lastSale = sales.get(batch.id());
+                    AlertRepository.StockDates stock = dates.getOrDefault(batch.id(),
+                            new AlertRepository.StockDates(null, null));
+                    Instant inStockSince = stock.lastIntake() == null ? batch.createdAt() : stock.lastIntake();
                     AlertRules.BatchFacts facts = new AlertRules.BatchFacts(BatchStatus.valueOf(batch.status()),
-                            batch.onHand(), batch.expiration(), day(batch.createdAt()),
-                            lastSale == null ? null : day(lastSale));
+                            batch.onHand(), batch.expiration(), day(inStockSince),
+                            stock.lastSale() == null ? null : day(stock.lastSale()));
                     for (AlertRules.Alert alert : AlertRules.evaluate(facts, today, thresholds)) {
                         Key key = new Key(batch.id(), alert.type().name());
                         wanted.put(key, alert);

@@ -93,6 +93,34 @@ class BatchLocationRepository {
     }
 
     /**
+     * The capacity-limited ones among the named locations and the locations these batches hold stock at, read
+     * without locks (the caller locks them next, by id, so unlimited locations are never locked).
+     */
+    Mono<List<Long>> limitedLocations(Collection<Long> batchIds, Collection<Long> locationIds) {
+        // -1 never matches an id; it keeps "IN (...)" valid when a list is empty.
+        return db.sql("SELECT id FROM locations WHERE capacity IS NOT NULL AND (id IN (:locationIds) "
+                        + "OR id IN (SELECT location_id FROM batch_locations WHERE batch_id IN (:batchIds))) "
+                        + "ORDER BY id")
+                .bind("locationIds", orNone(locationIds))
+                .bind("batchIds", orNone(batchIds))
+                .map(row -> Rows.id(row, "id"))
+                .all().collectList();
+    }
+
+    private static List<Long> orNone(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of(-1L) : ids.stream().distinct().sorted().toList();
+    }
+
+    /** Locks the location rows in ascending id. */
+    Mono<Void> lockLocations(List<Long> locationIds) {
+        return locationIds.isEmpty() ? Mono.empty()
+                : db.sql("SELECT id FROM locations WHERE id IN (:ids) ORDER BY id" + LockMode.WAIT.clause())
+                        .bind("ids", locationIds.stream().distinct().sorted().toList())
+                        .map(row -> Rows.id(row, "id"))
+                        .all().then();
+    }
+
+    /**
      * Locks the location row, then sums what every batch holds there with a locking (current) read: a plain read
      * would see this transaction's snapshot, which can predate an addition committed while we waited for the lock.
      */

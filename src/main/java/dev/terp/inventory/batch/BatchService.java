@@ -232,13 +232,15 @@ public class BatchService {
                 .onErrorMap(NotFoundException.class,
                         missing -> ValidationException.of("gradeId", "grade " + gradeId + " does not exist"))
                 .then();
-        return tx.inRetryingTransaction(() -> gradeExists.then(get(id)).flatMap(before -> OptimisticLocking
-                .requireUpdated(batches.updateDetails(id, gradeId, expirationDate, expectedVersion),
-                        () -> batches.exists(id), StockKeeper.RESOURCE, id)
-                .then(batches.findById(id))
-                .flatMap(after -> audit.record(StockKeeper.RESOURCE, id, "DETAILS_CHANGED",
-                        new Details(before.gradeId(), before.expirationDate()),
-                        new Details(after.gradeId(), after.expirationDate()), null).thenReturn(after))));
+        // Locked, so the audit's "before" is the row this update replaces.
+        return tx.inRetryingTransaction(() -> gradeExists.then(stock.lockExisting(id))
+                .flatMap(before -> OptimisticLocking
+                        .requireUpdated(batches.updateDetails(id, gradeId, expirationDate, expectedVersion),
+                                () -> batches.exists(id), StockKeeper.RESOURCE, id)
+                        .then(batches.findById(id))
+                        .flatMap(after -> audit.record(StockKeeper.RESOURCE, id, "DETAILS_CHANGED",
+                                new Details(before.gradeId(), before.expirationDate()),
+                                new Details(after.gradeId(), after.expirationDate()), null).thenReturn(after))));
     }
 
     /** What an audit row of a details change records. */
@@ -298,6 +300,11 @@ public class BatchService {
                     if (original.movementType() == MovementType.TRANSFER) {
                         return Mono.error(new ConflictException("Transfers cannot be reversed here; transfer the "
                                 + "stock back instead"));
+                    }
+                    // A sale also recorded its price (batch_sales); undoing only the stock would keep the revenue.
+                    if (original.movementType() == MovementType.SALE) {
+                        return Mono.error(new ConflictException("Sales cannot be reversed here; return the goods "
+                                + "through their order instead"));
                     }
                     return tx.inRetryingTransaction(() -> stock.apply(original.batchId(),
                                     StockOperation.reverse(original.bucket(), original.quantityChange()),

@@ -23,19 +23,25 @@ public class IntakeReceivingPort {
     private final BatchRepository batches;
     private final BatchService batchService;
     private final StockKeeper stock;
+    private final LocationCapacity capacity;
 
-    IntakeReceivingPort(BatchRepository batches, BatchService batchService, StockKeeper stock) {
+    IntakeReceivingPort(BatchRepository batches, BatchService batchService, StockKeeper stock,
+            LocationCapacity capacity) {
         this.batches = batches;
         this.batchService = batchService;
         this.stock = stock;
+        this.capacity = capacity;
     }
 
     /**
-     * Locks the batches in ascending id order (so completions of overlapping sessions queue instead of deadlocking)
-     * and answers them in that order; unknown ids are absent. Only meaningful inside the caller's transaction.
+     * Locks the batches in ascending id order (so completions of overlapping sessions queue instead of deadlocking),
+     * then the capacity-limited locations they hold stock at (the lock order of {@link LocationCapacity}), and answers
+     * the batches in id order; unknown ids are absent. Only meaningful inside the caller's transaction.
      */
     public Mono<List<Batch>> lockInIdOrder(Collection<Long> ids) {
-        return ids.isEmpty() ? Mono.just(List.of()) : batches.lockAll(List.copyOf(ids));
+        return ids.isEmpty() ? Mono.just(List.of())
+                : batches.lockAll(List.copyOf(ids))
+                        .flatMap(locked -> capacity.lockLimitedLocations(ids, List.of()).thenReturn(locked));
     }
 
     /** On-hand grows by {@code quantity}: one INTAKE movement pointing at {@code reference}, and an audit row. */

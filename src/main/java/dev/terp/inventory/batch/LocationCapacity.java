@@ -1,6 +1,7 @@
 package dev.terp.inventory.batch;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 
 import reactor.core.publisher.Mono;
 
@@ -12,10 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses additions beyond a location's capacity (semantics: {@code LocationStock.Occupancy}) with 409
- * LOCATION_CAPACITY_EXCEEDED. Call it inside the adding transaction and BEFORE locking or writing any batch_locations
- * row at the location: every adder then takes the location row lock first, so two additions at one capacity-limited
- * location queue one after the other instead of deadlocking on each other's location rows. Unlimited locations take
- * no lock at all.
+ * LOCATION_CAPACITY_EXCEEDED, and owns the lock order that makes the check safe: batch rows, then capacity-limited
+ * location rows (ascending, {@link #lockLimitedLocations}), then batch_locations rows. Unlimited locations are never
+ * locked.
  */
 @Component
 public class LocationCapacity {
@@ -26,6 +26,18 @@ public class LocationCapacity {
         this.locations = locations;
     }
 
+    /**
+     * Locks, in ascending id, every capacity-limited location among {@code locationIds} and those the batches hold
+     * stock at. Whoever locks or writes a batch_locations row at a capacity-limited location must hold that location
+     * first: then the locking sum of {@link #requireRoom} never waits for a row, and no one waits for a location
+     * while holding rows, so additions queue on the location instead of deadlocking. Call it after the batch rows
+     * are locked and before their location rows; a unit of work that changes several batches calls it once for all.
+     */
+    public Mono<Void> lockLimitedLocations(Collection<Long> batchIds, Collection<Long> locationIds) {
+        return locations.limitedLocations(batchIds, locationIds).flatMap(locations::lockLocations);
+    }
+
+    /** Locks the location if it is capacity-limited (a no-op when the caller already holds it) and checks room. */
     public Mono<Void> requireRoom(long locationId, BigDecimal added) {
         if (added == null || added.signum() <= 0) {
             return Mono.empty();

@@ -50,9 +50,12 @@ public class ReservationPort {
      */
     public Mono<Batch> consume(long batchId, BigDecimal quantity, BigDecimal unitPrice, StockReference reference) {
         return Mono.fromCallable(() -> SaleLine.checked(quantity, unitPrice))
+                // The guard refuses an unknown cost under the lock, before anything is written, so a caller that
+                // recovers from the refusal inside its own transaction keeps no SALE movement without its price.
+                // The batch stays locked until commit, so the cost read after the write is the guarded one.
                 .flatMap(line -> tx.inRetryingTransaction(() -> stock.apply(batchId,
-                                StockOperation.consumeReservation(line.quantity()), reference, null)
-                        // apply re-reads the batch under its row lock: its COGS is the one this sale happens at.
+                                StockOperation.consumeReservation(line.quantity()), reference, null, null,
+                                locked -> Mono.fromRunnable(() -> unitCost(locked)))
                         .flatMap(batch -> RequestContext.actingUser().flatMap(actor -> sales.insert(new NewSale(
                                         batchId, line.quantity(), line.unitPrice(), unitCost(batch), reference,
                                         actor.userId())))

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 import reactor.core.publisher.Flux;
@@ -134,19 +133,15 @@ class StockKeeper {
     /**
      * Keeps Σ batch_locations.qty = on-hand for a placed batch, by the rule of {@link LocationStock}: a decrease
      * takes from the fullest location first, an increase goes to the fullest location, if it has room. Runs under the
-     * batch lock. An increase checks capacity before the location rows are locked (the order {@link LocationCapacity}
-     * asks for), choosing the target from a plain read; that read can predate a commit, so when the locked rows name
-     * another target, that one is checked too.
+     * batch lock; the batch's capacity-limited locations are locked before its location rows (the order
+     * {@link LocationCapacity} owns).
      */
     private Mono<Void> placeOnHandChange(long batchId, BigDecimal delta) {
         if (delta.signum() == 0) {
             return Mono.empty();
         }
-        Mono<Optional<Long>> checkedTarget = delta.signum() < 0 ? Mono.just(Optional.empty())
-                : locations.list(batchId).map(LocationStock::increaseTarget)
-                        .flatMap(target -> target.map(id -> capacity.requireRoom(id, delta)).orElse(Mono.empty())
-                                .thenReturn(target));
-        return checkedTarget.flatMap(checked -> locations.lockAll(batchId)
+        return capacity.lockLimitedLocations(List.of(batchId), List.of())
+                .then(locations.lockAll(batchId))
                 .flatMapMany(slots -> {
                     List<Slot> changed;
                     try {
@@ -155,20 +150,19 @@ class StockKeeper {
                         return Flux.error(new InsufficientInventoryException("Batch " + batchId + " "
                                 + refused.getMessage()));
                     }
-                    Mono<Void> recheck = delta.signum() > 0 && !changed.isEmpty()
-                            && !checked.equals(Optional.of(changed.get(0).locationId()))
+                    Mono<Void> room = delta.signum() > 0 && !changed.isEmpty()
                             ? capacity.requireRoom(changed.get(0).locationId(), delta) : Mono.empty();
-                    return recheck.thenMany(Flux.fromIterable(changed));
+                    return room.thenMany(Flux.fromIterable(changed));
                 })
                 .concatMap(slot -> locations.updateQuantity(batchId, slot))
-                .then());
+                .then();
     }
 
     /**
      * Moves on-hand units between two locations of a batch; on-hand and every bucket stay as they are. Locks the
      * batch row (every stock change of the batch queues there), then the two location rows in ascending location
      * id, creating the destination row if the batch has none there yet. One TRANSFER movement per side. The
-     * destination's capacity is checked (and, when limited, its row locked) before the location rows.
+     * capacity-limited locations involved are locked, and the destination's room checked, before the location rows.
      */
     Mono<List<Slot>> transfer(long batchId, long fromLocationId, long toLocationId, BigDecimal quantity,
             String reason) {
@@ -188,7 +182,9 @@ class StockKeeper {
                         return Mono.error(new ConflictException("Batch " + batchId + " is " + batch.status()
                                 + "; its stock cannot move"));
                     }
-                    return capacity.requireRoom(toLocationId, quantity).then(locations.lock(batchId, both))
+                    return capacity.lockLimitedLocations(List.of(batchId), both)
+                            .then(capacity.requireRoom(toLocationId, quantity))
+                            .then(locations.lock(batchId, both))
                             .flatMap(slots -> slots.stream().anyMatch(s -> s.locationId() == toLocationId)
                                     ? Mono.just(slots)
                                     : locations.ensure(batchId, toLocationId).then(locations.lock(batchId, both)))

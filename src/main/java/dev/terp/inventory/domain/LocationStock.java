@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Where a batch's on-hand sits. The invariant: for a batch that has location rows, their quantities add up to its
@@ -21,14 +20,18 @@ public final class LocationStock {
     private LocationStock() {
     }
 
-    /** One location's share of a batch's on-hand. */
+    /**
+     * One location's share of a batch's on-hand; never more than {@link Quantities#MAX}, so an increase or transfer
+     * that would overflow the column is refused with {@link InvalidQuantity}.
+     */
     public record Slot(long locationId, BigDecimal quantity) {
 
         public Slot {
             if (quantity == null || quantity.signum() < 0) {
                 throw new IllegalArgumentException("A location cannot hold " + quantity);
             }
-            quantity = Quantities.requireScale(quantity);
+            quantity = Quantities.requireStorable(Quantities.requireScale(quantity),
+                    "the quantity at location " + locationId);
         }
     }
 
@@ -52,7 +55,7 @@ public final class LocationStock {
         List<Slot> ordered = slots.stream().sorted(MOST_FIRST).toList();
         List<Slot> changed = new ArrayList<>();
         if (change.signum() > 0) {
-            Slot target = ordered.get(0); // the same choice as increaseTarget
+            Slot target = ordered.get(0);
             changed.add(new Slot(target.locationId(), target.quantity().add(change)));
         } else {
             BigDecimal remaining = change.negate();
@@ -92,11 +95,6 @@ public final class LocationStock {
                         + "; " + Quantities.format(added) + " more do not fit");
             }
         }
-    }
-
-    /** The location an on-hand increase goes to by the rule above; empty for an unplaced batch. */
-    public static Optional<Long> increaseTarget(List<Slot> slots) {
-        return slots.stream().sorted(MOST_FIRST).findFirst().map(Slot::locationId);
     }
 
     /**

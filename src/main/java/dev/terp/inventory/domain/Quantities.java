@@ -11,12 +11,20 @@ import java.math.RoundingMode;
  * <p>The sample pool is carried here so a move into or out of it is checked and written with the rest, but it is
  * not part of on-hand and does not count towards availability (domain §4.2).
  *
- * <p>Quantities carry four decimals. A requested quantity with more is refused, never rounded.
+ * <p>Quantities carry four decimals. A requested quantity with more is refused, never rounded. No bucket may grow
+ * past {@link #MAX}, the largest value its DECIMAL(15,4) column holds: an operation that would is refused with
+ * {@link InvalidQuantity} instead of failing at the database.
  */
 public record Quantities(BigDecimal onHand, BigDecimal reserved, BigDecimal quarantine, BigDecimal hold,
         BigDecimal sample) {
 
     public static final int SCALE = 4;
+
+    /**
+     * The largest quantity a DECIMAL(15,4) column holds: {@code Decimals.QUANTITY_INTEGER_DIGITS} nines, four
+     * decimals (restated, as domain classes may not depend on the platform; QuantitiesTest keeps the two equal).
+     */
+    public static final BigDecimal MAX = new BigDecimal("99999999999.9999");
 
     public static final Quantities ZERO = new Quantities(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
             BigDecimal.ZERO, BigDecimal.ZERO);
@@ -249,6 +257,15 @@ public record Quantities(BigDecimal onHand, BigDecimal reserved, BigDecimal quar
         if (value.signum() < 0) {
             throw new IllegalArgumentException(name + " cannot be negative: " + value);
         }
-        return requireScale(value);
+        return requireStorable(requireScale(value), name);
+    }
+
+    /** Refuses a quantity (already at four decimals) that its column could not hold. */
+    static BigDecimal requireStorable(BigDecimal quantity, String what) {
+        if (quantity.compareTo(MAX) > 0) {
+            throw new InvalidQuantity("would make " + what + " " + format(quantity) + ", more than the largest "
+                    + "quantity that can be stored (" + format(MAX) + ")");
+        }
+        return quantity;
     }
 }

@@ -41,6 +41,13 @@ class IntakeRepository {
                 .one();
     }
 
+    Mono<Long> countLotsOfVendor(long vendorId) {
+        return db.sql("SELECT COUNT(*) AS n FROM lots WHERE vendor_id = :vendorId")
+                .bind("vendorId", vendorId)
+                .map(row -> row.get("n", Long.class))
+                .one();
+    }
+
     Mono<Long> insertBatch(NewBatch batch) {
         return db.sql("INSERT INTO batches (code, sku, product_id, lot_id, status, grade_id, cogs_mode, unit_cogs, "
                         + "unit_cogs_min, unit_cogs_max, payment_terms, on_hand_qty, expiration_date) VALUES (:code, "

@@ -7,6 +7,7 @@ import java.util.List;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
+import dev.terp.inventory.domain.BatchStatus;
 import dev.terp.inventory.domain.IntakeSessionStatus;
 import dev.terp.platform.paging.PageRequest;
 import dev.terp.platform.persistence.LockMode;
@@ -35,6 +36,10 @@ class IntakeSessionRepository {
 
     IntakeSessionRepository(DatabaseClient db) {
         this.db = db;
+    }
+
+    /** What adding a line needs to know about its batch. */
+    record BatchToReceive(long id, String code, BatchStatus status) {
     }
 
     record NewSession(String sessionNumber, long vendorId, LocalDate receiveDate, long receivedBy,
@@ -114,6 +119,34 @@ class IntakeSessionRepository {
                 .bind("sessionId", sessionId)
                 .bind("lineId", lineId)
                 .map(IntakeSessionRepository::toLine)
+                .one();
+    }
+
+    /**
+     * The batch a line is about to be added for, read current and share-locked (not from the transaction's
+     * snapshot): a completion of another session that is turning it LIVE holds its row lock, so this waits for it
+     * and then sees LIVE; and until this transaction ends, no completion can change the batch under the new line.
+     * Taken after the session lock, like complete() (session, then batch). Empty when there is no such batch.
+     */
+    Mono<BatchToReceive> shareLockBatch(long batchId) {
+        return db.sql("SELECT id, code, status FROM batches WHERE id = :id" + LockMode.SHARE.clause())
+                .bind("id", batchId)
+                .map(row -> new BatchToReceive(Rows.id(row, "id"), row.get("code", String.class),
+                        BatchStatus.valueOf(row.get("status", String.class))))
+                .one();
+    }
+
+    Mono<Long> countLines(long sessionId) {
+        return db.sql("SELECT COUNT(*) AS n FROM intake_session_lines WHERE session_id = :sessionId")
+                .bind("sessionId", sessionId)
+                .map(row -> row.get("n", Long.class))
+                .one();
+    }
+
+    Mono<Long> countOfVendor(long vendorId) {
+        return db.sql("SELECT COUNT(*) AS n FROM intake_sessions WHERE vendor_id = :vendorId")
+                .bind("vendorId", vendorId)
+                .map(row -> row.get("n", Long.class))
                 .one();
     }
 

@@ -60,15 +60,18 @@ class IntakeSessionRoutes {
                         .response(responseBuilder().responseCode("200").implementation(IntakeSessionView.class)))
                 .POST(LINES, INVENTORY_WRITE, handler::addLine, op -> {
                     op.operationId("addIntakeSessionLine")
-                            .summary("Add a batch awaiting intake to the session; the session total is recomputed")
+                            .summary("Add a batch awaiting intake to the session; the session total is recomputed. "
+                                    + "A session holds at most " + IntakeSessionService.MAX_LINES + " lines: "
+                                    + "completion receives every line in one transaction with a 10 s deadline")
                             .requestBody(requestBodyBuilder().required(true)
                                     .implementation(IntakeSessionLineRequest.class))
                             .response(responseBuilder().responseCode("201").implementation(IntakeSessionView.class)
                                     .description("The whole session; Location names the new line"));
                     ApiRoutes.problem(op, "400", "Unknown batch, quantity not > 0 or over 4 decimals, negative cost "
-                            + "or over 2 decimals (VALIDATION_FAILED)");
+                            + "or over 2 decimals, line or session total too large (VALIDATION_FAILED)");
                     ApiRoutes.problem(op, "409", NOT_IN_PROGRESS + "; the batch is not AWAITING_INTAKE or already "
-                            + "in the session (CONFLICT)");
+                            + "in the session; the session already has " + IntakeSessionService.MAX_LINES
+                            + " lines (CONFLICT)");
                 })
                 .PUT(LINE, INVENTORY_WRITE, handler::updateLine, op -> {
                     op.operationId("updateIntakeSessionLine")
@@ -78,6 +81,8 @@ class IntakeSessionRoutes {
                                     .implementation(IntakeSessionLineUpdate.class))
                             .response(responseBuilder().responseCode("200").implementation(IntakeSessionView.class));
                     lineIdParameter(op);
+                    ApiRoutes.problem(op, "400", "Quantity not > 0 or over 4 decimals, negative cost or over 2 "
+                            + "decimals, line or session total too large (VALIDATION_FAILED)");
                     ApiRoutes.problem(op, "409", NOT_IN_PROGRESS + "; stale version (VERSION_CONFLICT)");
                     ApiRoutes.problem(op, "428", "No version sent (PRECONDITION_REQUIRED)");
                 })
@@ -94,6 +99,8 @@ class IntakeSessionRoutes {
                                     + "INTAKE movement referencing INTAKE_SESSION), move every batch AWAITING_INTAKE "
                                     + "-> LIVE and the session to COMPLETED; all or nothing")
                             .response(responseBuilder().responseCode("200").implementation(IntakeSessionView.class));
+                    ApiRoutes.problem(op, "400", "A batch's on-hand would exceed the largest quantity a batch can "
+                            + "hold (VALIDATION_FAILED on quantity); nothing is written");
                     ApiRoutes.problem(op, "409", "Not IN_PROGRESS (INVALID_STATE_TRANSITION); no lines, or a batch "
                             + "no longer AWAITING_INTAKE, named in errors[] (CONFLICT); nothing is written");
                 })

@@ -12,13 +12,13 @@ import reactor.core.publisher.Mono;
 
 import dev.terp.audit.AuditTrail;
 import dev.terp.inventory.batch.Batch;
-import dev.terp.inventory.batch.BatchService;
 import dev.terp.inventory.batch.IntakeReceivingPort;
 import dev.terp.inventory.batch.StockReference;
 import dev.terp.inventory.domain.BatchStatus;
 import dev.terp.inventory.domain.IntakeSessionStatus;
 import dev.terp.inventory.domain.IntakeSessionTotals;
 import dev.terp.inventory.domain.InvalidIntakeSessionTransition;
+import dev.terp.inventory.intakesession.IntakeSessionRepository.BatchToReceive;
 import dev.terp.inventory.intakesession.IntakeSessionRepository.NewSession;
 import dev.terp.inventory.intakesession.api.IntakeSessionLineView;
 import dev.terp.inventory.intakesession.api.IntakeSessionRequest;
@@ -57,22 +57,25 @@ public class IntakeSessionService {
     static final DocumentSeries SESSION_SERIES = new DocumentSeries("INTAKE", NumberingStrategy.STANDARD, 6, false);
     static final String RESOURCE = "IntakeSession";
     static final String LINE = "IntakeSessionLine";
+    /**
+     * The most lines one session may hold. Completion receives every line (batch lock, stock, location rows,
+     * movements, LIVE) in one transaction under the 10 s deadline, so a session must stay small enough to complete.
+     */
+    public static final int MAX_LINES = 200;
     /** What the INTAKE movements of a completion point at, with the session id. */
     public static final String REFERENCE_TYPE = "INTAKE_SESSION";
 
     private final IntakeSessionRepository sessions;
     private final IntakeReceivingPort receiving;
-    private final BatchService batches;
     private final VendorService vendors;
     private final DocumentNumbers numbers;
     private final TransactionRunner tx;
     private final AuditTrail audit;
 
-    IntakeSessionService(IntakeSessionRepository sessions, IntakeReceivingPort receiving, BatchService batches,
-            VendorService vendors, DocumentNumbers numbers, TransactionRunner tx, AuditTrail audit) {
+    IntakeSessionService(IntakeSessionRepository sessions, IntakeReceivingPort receiving, VendorService vendors,
+            DocumentNumbers numbers, TransactionRunner tx, AuditTrail audit) {
         this.sessions = sessions;
         this.receiving = receiving;
-        this.batches = batches;
         this.vendors = vendors;
         this.numbers = numbers;
         this.tx = tx;
@@ -123,10 +126,14 @@ public class IntakeSessionService {
         return sessions.list(filter, page).map(rows -> Page.of(rows, page, IntakeSession::id));
     }
 
-    /** The batch must exist (400 otherwise), await intake and not be in the session yet (409 otherwise). */
+    /**
+     * The batch must exist (400 otherwise), await intake and not be in the session yet, and the session must hold
+     * fewer than {@link #MAX_LINES} lines (409 otherwise).
+     */
     public Mono<AddedLine> addLine(long sessionId, LineCommand line) {
         BigDecimal total = lineTotal(line);
         return tx.inRetryingTransaction(() -> lockEditable(sessionId)
+                .flatMap(this::requireRoomForLine)
                 .flatMap(session -> batchToReceive(line.batchId())
                         .flatMap(batch -> sessions.containsBatch(sessionId, batch.id()).flatMap(present -> present
                                 ? Mono.error(new ConflictException("Batch " + batch.code() + " is already in intake "
@@ -289,10 +296,18 @@ public class IntakeSessionService {
                 .switchIfEmpty(Mono.error(() -> new NotFoundException(LINE, lineId)));
     }
 
-    private Mono<Batch> batchToReceive(long batchId) {
-        return batches.get(batchId)
-                .onErrorResume(NotFoundException.class, missing -> Mono.error(ValidationException.of("batchId",
-                        "no batch has id " + batchId)))
+    private Mono<IntakeSession> requireRoomForLine(IntakeSession session) {
+        return sessions.countLines(session.id()).flatMap(count -> count < MAX_LINES
+                ? Mono.just(session)
+                : Mono.error(new ConflictException("Intake session " + session.sessionNumber() + " already has "
+                        + MAX_LINES + " lines, the most one session can hold; complete it and receive the other "
+                        + "batches in another session")));
+    }
+
+    /** Read current under a shared lock, after the session lock (see the repository). */
+    private Mono<BatchToReceive> batchToReceive(long batchId) {
+        return sessions.shareLockBatch(batchId)
+                .switchIfEmpty(Mono.error(() -> ValidationException.of("batchId", "no batch has id " + batchId)))
                 .flatMap(batch -> batch.status() == BatchStatus.AWAITING_INTAKE
                         ? Mono.just(batch)
                         : Mono.error(new ConflictException("Batch " + batch.code() + " is " + batch.status()
@@ -305,8 +320,9 @@ public class IntakeSessionService {
                 .map(IntakeSessionTotals::sessionTotal)
                 .flatMap(total -> fitsMoneyColumn(total)
                         ? sessions.updateTotal(sessionId, total)
-                        : Mono.error(new ConflictException("The session total would exceed the largest amount "
-                                + "an intake session can hold")))
+                        : Mono.error(ValidationException.of("unitCost", "the session total would exceed the "
+                                + "largest amount an intake session can hold (" + Decimals.MONEY_INTEGER_DIGITS
+                                + " digits before the point); lower receivedQty or unitCost")))
                 .then();
     }
 

@@ -64,6 +64,15 @@ public final class AlertFixtures {
                 .fetch().rowsUpdated().block();
     }
 
+    /** An INTAKE of 50 units on the ON_HAND bucket, {@code daysAgo} days ago (the ledger only). */
+    public void intake(long batchId, int daysAgo) {
+        db.sql("INSERT INTO inventory_movements (batch_id, movement_type, bucket, quantity_change, quantity_before, "
+                        + "quantity_after, reference_type, reference_id, performed_by, created_at) VALUES (:batchId, "
+                        + "'INTAKE', 'ON_HAND', 50, 0, 50, 'IntakeSession', 1, 1, :at)")
+                .bind("batchId", batchId).bind("at", LocalDateTime.now(ZoneOffset.UTC).minusDays(daysAgo))
+                .fetch().rowsUpdated().block();
+    }
+
     /** A SALE of one unit on the ON_HAND bucket, {@code daysAgo} days ago (the ledger only; quantities unchanged). */
     public void sale(long batchId, int daysAgo) {
         db.sql("INSERT INTO inventory_movements (batch_id, movement_type, bucket, quantity_change, quantity_before, "

@@ -285,6 +285,13 @@ class AlertIT {
         fixtures.backdate(empty, 200);
         long onHold = fixtures.batch("ON_HOLD", "50", null, "FIXED", "1.00", null, null, "Alert Cat");
         fixtures.backdate(onHold, 200);
+        // Waited 150 days awaiting intake, received 10 days ago: its stock is young.
+        long receivedLate = fixtures.liveBatch("50", null);
+        fixtures.backdate(receivedLate, 150);
+        fixtures.intake(receivedLate, 10);
+        // Received 95 days ago, never sold.
+        long receivedLongAgo = fixtures.liveBatch("50", null);
+        fixtures.intake(receivedLongAgo, 95);
 
         generate();
         assertThat(alertsOf(stale)).singleElement().satisfies(alert -> {
@@ -295,6 +302,9 @@ class AlertIT {
         });
         assertThat(alertsOf(soldRecently)).isEmpty();
         assertThat(alertsOf(young)).isEmpty();
+        assertThat(alertsOf(receivedLate)).isEmpty();
+        assertThat(alertsOf(receivedLongAgo)).singleElement().satisfies(alert -> assertThat(alert)
+                .containsEntry("type", "SLOW_MOVING").containsEntry("currentValue", "95.0000"));
         assertThat(alertsOf(neverSold)).singleElement().satisfies(alert -> {
             assertThat(alert).containsEntry("type", "SLOW_MOVING").containsEntry("currentValue", "120.0000");
             assertThat((String) alert.get("message")).startsWith("Never sold");

@@ -210,6 +210,43 @@ class StockConcurrencyIT {
         }
     }
 
+    @Test
+    void crossingTransfersAndIncreasesBetweenTwoLimitedLocationsNeitherDeadlockNorOverfill() {
+        long first = fixtures.location("60");
+        long second = fixtures.location("60");
+        List<TestBatch> batches = Flux.range(0, 10).map(i -> fixtures.batch("LIVE", "10")).collectList().block();
+        for (TestBatch batch : batches) {
+            fixtures.place(batch.id(), first, "5");
+            fixtures.place(batch.id(), second, "5");
+        }
+
+        List<Outcome> outcomes = Flux.range(0, 40)
+                .flatMap(i -> {
+                    TestBatch batch = batches.get(i % batches.size());
+                    return switch (i % 4) {
+                        case 0 -> post("/api/v1/batches/" + batch.id() + "/transfers",
+                                Map.of("fromLocationId", first, "toLocationId", second, "quantity", "2"));
+                        case 1 -> post("/api/v1/batches/" + batch.id() + "/transfers",
+                                Map.of("fromLocationId", second, "toLocationId", first, "quantity", "2"));
+                        default -> post("/api/v1/batches/" + batch.id() + "/adjustments",
+                                Map.of("mode", "RELATIVE", "quantity", "1", "reason", "found one"));
+                    };
+                }, 40)
+                .collectList().block(Duration.ofSeconds(90));
+
+        assertThat(outcomes).extracting(Outcome::status).containsOnly(200, 409);
+        assertThat(outcomes).filteredOn(o -> o.status() == 409)
+                .allSatisfy(o -> assertThat(o.body()).containsAnyOf("LOCATION_CAPACITY_EXCEEDED",
+                        "INSUFFICIENT_INVENTORY"));
+        assertThat(fixtures.heldAt(first)).isLessThanOrEqualTo(new BigDecimal("60"));
+        assertThat(fixtures.heldAt(second)).isLessThanOrEqualTo(new BigDecimal("60"));
+        for (TestBatch batch : batches) {
+            BigDecimal placed = fixtures.locationQuantities(batch.id()).values().stream()
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(placed).isEqualByComparingTo(fixtures.quantities(batch.id()).get("onHand"));
+        }
+    }
+
     private static void assertChained(List<MovementRow> movements) {
         for (int i = 1; i < movements.size(); i++) {
             assertThat(movements.get(i).before()).as("movement %d before", i)

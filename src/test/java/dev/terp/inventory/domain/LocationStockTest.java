@@ -44,14 +44,6 @@ class LocationStockTest {
     }
 
     @Test
-    void theIncreaseTargetIsTheLocationAnIncreaseWouldGoTo() {
-        List<Slot> slots = List.of(slot(7, "3"), slot(4, "3"), slot(9, "1"));
-        assertThat(LocationStock.increaseTarget(slots)).contains(4L);
-        assertThat(LocationStock.applyOnHandChange(slots, q("1")).get(0).locationId()).isEqualTo(4L);
-        assertThat(LocationStock.increaseTarget(List.of())).isEmpty();
-    }
-
-    @Test
     void locationCapacityAcceptsAdditionsUpToItAndNoMore() {
         Occupancy occupancy = new Occupancy(q("10"), q("7.5"));
         occupancy.requireRoomFor(q("2.5"));
@@ -105,5 +97,19 @@ class LocationStockTest {
         assertThatThrownBy(() -> LocationStock.transfer(slot(1, "5"), slot(2, "1"), q("-1")))
                 .isInstanceOf(InvalidQuantity.class);
         assertThatThrownBy(() -> new Slot(1, q("-1"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void noSlotGrowsPastTheLargestStorableQuantity() {
+        String max = "99999999999.9999";
+        assertThat(slot(1, max).quantity()).isEqualByComparingTo(max);
+        assertThatThrownBy(() -> slot(1, "100000000000"))
+                .isInstanceOf(InvalidQuantity.class)
+                .hasMessage("would make the quantity at location 1 100000000000.0000, more than the largest quantity "
+                        + "that can be stored (99999999999.9999)");
+        assertThatThrownBy(() -> LocationStock.applyOnHandChange(List.of(slot(1, max), slot(2, "0")), q("0.0001")))
+                .isInstanceOf(InvalidQuantity.class);
+        assertThatThrownBy(() -> LocationStock.transfer(slot(1, "1"), slot(2, max), q("1")))
+                .isInstanceOf(InvalidQuantity.class);
     }
 }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
 
+import dev.terp.platform.web.Decimals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -185,5 +187,35 @@ class QuantitiesTest {
                     .as(bad).isInstanceOf(InvalidQuantity.class);
         }
         assertThatThrownBy(() -> Quantities.ZERO.receive(null)).isInstanceOf(InvalidQuantity.class);
+    }
+
+    @Test
+    void theMaximumIsTheLargestValueOfTheQuantityColumns() {
+        assertThat(Quantities.MAX).isEqualByComparingTo("99999999999.9999");
+        assertThat(Quantities.MAX.scale()).isEqualTo(Quantities.SCALE);
+        assertThat(Quantities.MAX.precision() - Quantities.MAX.scale())
+                .isEqualTo(Decimals.QUANTITY_INTEGER_DIGITS);
+    }
+
+    @Test
+    void noOperationGrowsABucketPastTheMaximum() {
+        String max = "99999999999.9999";
+        Quantities full = of(max, "0", "0", "0");
+        assertThat(full.onHand()).isEqualByComparingTo(max);
+        assertThatThrownBy(() -> of("1", "0", "0", "0").receive(q("99999999999")))
+                .isInstanceOf(InvalidQuantity.class)
+                .hasMessage("would make on-hand 100000000000.0000, more than the largest quantity that can be "
+                        + "stored (99999999999.9999)");
+        assertThatThrownBy(() -> full.receive(q("0.0001"))).isInstanceOf(InvalidQuantity.class);
+        assertThatThrownBy(() -> full.adjustOnHandBy(q("0.0001"))).isInstanceOf(InvalidQuantity.class);
+        assertThatThrownBy(() -> full.adjustOnHandTo(q("100000000000"))).isInstanceOf(InvalidQuantity.class);
+        assertThatThrownBy(() -> full.change(Bucket.ON_HAND, q("1"))).isInstanceOf(InvalidQuantity.class);
+        assertThatThrownBy(() -> of(max, "0", "0", "0", max).returnFromSamples(q("1")))
+                .isInstanceOf(InvalidQuantity.class).hasMessageContaining("on-hand");
+        assertThatThrownBy(() -> of(max, "0", "0", "0", "1").moveToSamples(q(max)))
+                .isInstanceOf(InvalidQuantity.class).hasMessageContaining("sample");
+        // Growing reserved, quarantine or hold is bounded by on-hand, which is itself at most the maximum.
+        assertThat(full.reserve(q(max)).reserved()).isEqualByComparingTo(max);
+        assertThat(full.adjustOnHandBy(q("-1")).onHand()).isEqualByComparingTo("99999999998.9999");
     }
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -294,6 +296,57 @@ class IntakeSessionIT {
         assertThat(get(id).get("totalAmount")).isEqualTo("1.00");
     }
 
+    /** api-conventions §1: a money value out of range is a 400 naming the field, also when it is the sum. */
+    @Test
+    void aSessionTotalBeyondTheMoneyColumnIsRefusedOnUnitCost() {
+        long id = id(createSession());
+        TestBatch a = fixtures.awaitingIntake("0");
+        TestBatch b = fixtures.awaitingIntake("0");
+        addLine(id, lineBody(a, "1", "9999999999999.99"));
+        rejectedLine(id, lineBody(b, "1", "1"), "unitCost");
+
+        Map<?, ?> withB = addLine(id, lineBody(b, "1", "0"));
+        long lineB = id(lines(withB).get(1));
+        Map<?, ?> problem = expectProblem(http.put().uri(PATH + "/{id}/lines/{lineId}", id, lineB)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("receivedQty", "1", "unitCost", "0.01", "version", withB.get("version"))).exchange(),
+                400, "VALIDATION_FAILED");
+        assertThat(fields(problem)).containsExactly("unitCost");
+        assertThat(get(id)).isEqualTo(withB);
+        assertThat(withB.get("totalAmount")).isEqualTo("9999999999999.99");
+    }
+
+    /** Completion runs every line in one transaction under the deadline, so a session holds at most 200 lines. */
+    @Test
+    void aSessionHoldsAtMostTwoHundredLines() {
+        long id = id(createSession());
+        TestBatch template = fixtures.awaitingIntake("0");
+        Map<String, Object> refs = fixtures.row("SELECT product_id, lot_id FROM batches WHERE id = :v", template.id());
+        String values = IntStream.rangeClosed(1, IntakeSessionService.MAX_LINES)
+                .mapToObj(i -> "('" + template.code() + "-" + i + "', '" + template.sku() + "-" + i + "', "
+                        + refs.get("product_id") + ", " + refs.get("lot_id") + ", 'AWAITING_INTAKE', 'FIXED', 1, "
+                        + "'COD', 0)")
+                .collect(Collectors.joining(", "));
+        db.sql("INSERT INTO batches (code, sku, product_id, lot_id, status, cogs_mode, unit_cogs, payment_terms, "
+                + "on_hand_qty) VALUES " + values).fetch().rowsUpdated().block();
+        db.sql("INSERT INTO intake_session_lines (session_id, batch_id, received_qty, unit_cost, total_cost) "
+                        + "SELECT :session, id, 1, 0, 0 FROM batches WHERE code LIKE :prefix")
+                .bind("session", id).bind("prefix", template.code() + "-%").fetch().rowsUpdated().block();
+        assertThat(lines(get(id))).hasSize(IntakeSessionService.MAX_LINES);
+
+        Map<?, ?> before = get(id);
+        Map<?, ?> problem = expectProblem(http.post().uri(PATH + "/{id}/lines", id)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(lineBody(template, "1", "1")).exchange(), 409,
+                "CONFLICT");
+        assertThat((String) problem.get("detail")).contains("already has 200 lines");
+        assertThat(get(id)).isEqualTo(before);
+
+        // One line fewer makes room again.
+        http.delete().uri(PATH + "/{id}/lines/{lineId}", id, id(lines(before).get(0))).exchange()
+                .expectStatus().isNoContent();
+        assertThat(lines(addLine(id, lineBody(template, "1", "1")))).hasSize(IntakeSessionService.MAX_LINES);
+    }
+
     @Test
     void aLineUpdateNeedsTheCurrentSessionVersion() {
         long id = id(createSession());
@@ -440,8 +493,7 @@ class IntakeSessionIT {
 
         BatchState firstBefore = fixtures.state(first.id());
         BatchState secondBefore = fixtures.state(second.id());
-        Map<String, Object> sessionBefore = fixtures.row("SELECT status, version, completed_at, total_amount "
-                + "FROM intake_sessions WHERE id = :v", id);
+        Map<String, Object> sessionBefore = sessionRow(id);
         long movements = fixtures.count("SELECT COUNT(*) FROM inventory_movements WHERE batch_id IN (:v)",
                 List.of(first.id(), second.id()));
         long audits = fixtures.count("SELECT COUNT(*) FROM audit_logs");
@@ -452,8 +504,7 @@ class IntakeSessionIT {
 
         assertThat(fixtures.state(first.id())).isEqualTo(firstBefore);
         assertThat(fixtures.state(second.id())).isEqualTo(secondBefore);
-        assertThat(fixtures.row("SELECT status, version, completed_at, total_amount FROM intake_sessions "
-                + "WHERE id = :v", id)).isEqualTo(sessionBefore);
+        assertThat(sessionRow(id)).isEqualTo(sessionBefore);
         assertThat(sessionBefore.get("status")).isEqualTo("IN_PROGRESS");
         assertThat(fixtures.count("SELECT COUNT(*) FROM inventory_movements WHERE batch_id IN (:v)",
                 List.of(first.id(), second.id()))).isEqualTo(movements);
@@ -465,6 +516,26 @@ class IntakeSessionIT {
         http.post().uri(PATH + "/{id}/complete", id).exchange().expectStatus().isOk();
         assertThat(fixtures.state(first.id()).onHand()).isEqualByComparingTo("5");
         assertThat(fixtures.state(second.id()).onHand()).isEqualByComparingTo("2");
+    }
+
+    /** On-hand beyond DECIMAL(15,4) would fail the UPDATE (503); the domain refuses it first, with a 400. */
+    @Test
+    void completionThatWouldOverflowOnHandIsRefusedAndChangesNothing() {
+        long id = id(createSession());
+        TestBatch batch = fixtures.awaitingIntake("1");
+        addLine(id, lineBody(batch, "99999999999", "0"));
+        BatchState before = fixtures.state(batch.id());
+        Map<String, Object> sessionBefore = sessionRow(id);
+        long audits = fixtures.count("SELECT COUNT(*) FROM audit_logs");
+
+        Map<?, ?> problem = expectProblem(http.post().uri(PATH + "/{id}/complete", id).exchange(), 400,
+                "VALIDATION_FAILED");
+        assertThat(fields(problem)).containsExactly("quantity");
+
+        assertThat(fixtures.state(batch.id())).isEqualTo(before);
+        assertThat(fixtures.movements(batch.id())).isEmpty();
+        assertThat(sessionRow(id)).isEqualTo(sessionBefore);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM audit_logs")).isEqualTo(audits);
     }
 
     @Test
@@ -666,6 +737,12 @@ class IntakeSessionIT {
     private Map<?, ?> addLine(long sessionId, Map<String, Object> body) {
         return http.post().uri(PATH + "/{id}/lines", sessionId).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    /** The session's stored state, to show that a refused change left it alone. */
+    private Map<String, Object> sessionRow(long id) {
+        return fixtures.row("SELECT status, version, completed_at, total_amount FROM intake_sessions WHERE id = :v",
+                id);
     }
 
     private Map<?, ?> get(long id) {

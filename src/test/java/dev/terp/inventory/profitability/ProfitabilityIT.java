@@ -25,6 +25,7 @@ import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -155,7 +156,27 @@ class ProfitabilityIT {
     }
 
     @Test
-    void theStockChangeRollsBackWhenTheSaleCannotBeRecorded() {
+    void aSaleMovementCannotBeReversedSoRevenueAndStockNeverDisagree() {
+        long batch = fixtures.batch("LIVE", "10", null, "FIXED", "12.50", null, null, category);
+        as(reservations.reserve(batch, new BigDecimal("2"), StockReference.NONE));
+        as(reservations.consume(batch, new BigDecimal("2"), new BigDecimal("20.00"), StockReference.NONE));
+        long saleMovement = db.sql("SELECT MAX(id) AS id FROM inventory_movements WHERE batch_id = :id "
+                        + "AND movement_type = 'SALE' AND bucket = 'ON_HAND'")
+                .bind("id", batch).map(row -> row.get("id", Long.class)).one().block();
+
+        http.post().uri("/api/v1/inventory/movements/{id}/reverse", saleMovement)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "oops")).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").isEqualTo("Sales cannot be reversed here; return the goods "
+                        + "through their order instead");
+
+        assertThat(saleRows(batch)).hasSize(1);
+        assertThat(quantity(batch, "on_hand_qty")).isEqualByComparingTo("8");
+        assertThat(movementCount(batch)).isEqualTo(3);
+    }
+
+    @Test
+    void aBatchWithoutAKnownCostCannotBeSoldAndNothingIsWritten() {
         // A FIXED batch without unit_cogs: the stock change itself is allowed, the sale's cost is unknown.
         long batch = fixtures.batch("LIVE", "5", null, "FIXED", null, null, null, category);
         as(reservations.reserve(batch, new BigDecimal("2"), StockReference.NONE));

@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import dev.terp.masterdata.AuditHistory;
+import dev.terp.masterdata.InventoryReferences;
 import dev.terp.support.IntegrationTest;
 import dev.terp.support.TestTokens;
 
@@ -335,6 +336,16 @@ class GradeIT {
         assertThat(countGradesWithId(id)).isZero();
         http.delete().uri("/api/v1/grades/{id}", id).exchange().expectStatus().isNotFound();
         http.delete().uri("/api/v1/grades/abc").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void aGradeThatABatchCarriesCannotBeDeleted() {
+        String name = unique("Carried");
+        long id = createGrade(name, 0);
+        InventoryReferences.intake(http, db, Map.of("grade", name));
+        InventoryReferences.deleteIsRefused(http, "/api/v1/grades/{id}", id,
+                "Grade " + id + " is used by 1 batches; deactivate it instead of deleting it");
+        assertThat(countGradesWithId(id)).isOne();
     }
 
     @Test

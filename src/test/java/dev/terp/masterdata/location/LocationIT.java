@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.terp.masterdata.AuditHistory;
+import dev.terp.masterdata.InventoryReferences;
 import dev.terp.support.IntegrationTest;
 import dev.terp.support.TestTokens;
 
@@ -311,12 +312,9 @@ class LocationIT {
         assertThat(db.sql("SELECT location_id FROM batch_locations WHERE batch_id = :b").bind("b", batchId)
                 .map(row -> row.get("location_id", Long.class)).one().block()).isEqualTo(id);
 
-        Map<?, ?> problem = http.delete().uri("/api/v1/locations/{id}", id).exchange()
-                .expectStatus().isEqualTo(409)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody(Map.class).returnResult().getResponseBody();
-        assertThat(problem.get("code")).isEqualTo("CONFLICT");
-        assertThat((String) problem.get("detail")).isNotBlank();
+        // Refused by the inventory module's usage probe, naming what uses it, before the foreign key is reached.
+        InventoryReferences.deleteIsRefused(http, "/api/v1/locations/{id}", id,
+                "Location " + id + " is used by 1 batch locations; deactivate it instead of deleting it");
 
         http.get().uri("/api/v1/locations/{id}", id).exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("ETag", "\"0\"")
@@ -386,23 +384,7 @@ class LocationIT {
 
     /** Receives a batch through the intake API at the location with this site; returns the batch id. */
     private long intakeAt(String site) {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        String category = "Location Cat " + tag;
-        db.sql("INSERT INTO categories (name) VALUES (:name)").bind("name", category).fetch().rowsUpdated().block();
-        Map<String, Object> body = new HashMap<>();
-        body.put("vendorName", "Location Vendor " + tag);
-        body.put("brandName", "Location Brand " + tag);
-        body.put("productName", "Location Product " + tag);
-        body.put("category", category);
-        body.put("quantity", "5");
-        body.put("cogsMode", "FIXED");
-        body.put("unitCogs", "1.00");
-        body.put("paymentTerms", "COD");
-        body.put("location", Map.of("site", site));
-        Map<?, ?> batch = http.post().uri("/api/v1/inventory/intake").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange()
-                .expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> batch = InventoryReferences.intake(http, db, Map.of("location", Map.of("site", site)));
         return ((Number) batch.get("id")).longValue();
     }
 

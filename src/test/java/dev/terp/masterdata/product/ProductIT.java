@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.terp.masterdata.AuditHistory;
+import dev.terp.masterdata.InventoryReferences;
 import dev.terp.support.IntegrationTest;
 import dev.terp.support.TestTokens;
 
@@ -456,6 +457,15 @@ class ProductIT {
         http.get().uri("/api/v1/products/{id}", id).exchange().expectStatus().isNotFound();
         assertThat(countProductsOfBrand(refs.brandId)).isZero();
         http.delete().uri("/api/v1/products/{id}", id).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aProductWithBatchesCannotBeDeleted() {
+        Map<?, ?> batch = InventoryReferences.intake(http, db, Map.of());
+        long id = number(batch, "productId");
+        InventoryReferences.deleteIsRefused(http, "/api/v1/products/{id}", id,
+                "Product " + id + " is used by 1 batches; deactivate it instead of deleting it");
+        http.get().uri("/api/v1/products/{id}", id).exchange().expectStatus().isOk();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.terp.masterdata.AuditHistory;
+import dev.terp.masterdata.InventoryReferences;
 import dev.terp.support.IntegrationTest;
 import dev.terp.support.TestTokens;
 
@@ -221,6 +222,25 @@ class VendorIT {
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("1 brands"));
         assertThat(nameOf(used)).isNotNull();
         http.delete().uri("/api/v1/vendors/{id}", 987_654_321L).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aVendorThatLotsOrIntakeSessionsNameCannotBeDeleted() {
+        long id = createVendor(unique("Supplying"));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        db.sql("INSERT INTO lots (code, vendor_id, received_on) VALUES (:code, :vendor, CURRENT_DATE)")
+                .bind("code", "LOT-V" + tag).bind("vendor", id).fetch().rowsUpdated().block();
+        InventoryReferences.deleteIsRefused(http, "/api/v1/vendors/{id}", id,
+                "Vendor " + id + " is used by 1 lots; deactivate it instead of deleting it");
+
+        db.sql("INSERT INTO intake_sessions (session_number, vendor_id, receive_date, received_by, payment_terms) "
+                        + "VALUES (:number, :vendor, CURRENT_DATE, 1, 'COD')")
+                .bind("number", "INTAKE-V" + tag).bind("vendor", id).fetch().rowsUpdated().block();
+        http.delete().uri("/api/v1/vendors/{id}", id).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .startsWith("Vendor " + id + " is used by ").contains("1 lots").contains("1 intake sessions"));
+        assertThat(nameOf(id)).isNotNull();
     }
 
     @Test
