@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 import dev.terp.inventory.batch.BatchService.AdjustmentMode;
 import dev.terp.inventory.batch.api.AdjustmentRequest;
+import dev.terp.inventory.batch.api.AvailabilityView;
 import dev.terp.inventory.batch.api.BatchDetailsRequest;
 import dev.terp.inventory.batch.api.BatchLocationsView;
 import dev.terp.inventory.batch.api.BatchView;
@@ -232,6 +233,12 @@ class BatchHandler {
             }
             return new MovementFilter(batchId, referenceType, referenceId);
         }
+    }
+
+    Mono<ServerResponse> availability(ServerRequest request) {
+        long id = Responses.id(request);
+        return batches.availability(id, Responses.positiveQuantityParam(request, "quantity"))
+                .flatMap(availability -> Responses.ok(AvailabilityView.of(availability)));
     }
 
     Mono<ServerResponse> movementSummary(ServerRequest request) {

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import org.springdoc.core.fn.builders.operation.Builder;
 
 import dev.terp.inventory.batch.api.AdjustmentRequest;
+import dev.terp.inventory.batch.api.AvailabilityView;
 import dev.terp.inventory.batch.api.BatchDetailsRequest;
 import dev.terp.inventory.batch.api.BatchLocationsView;
 import dev.terp.inventory.batch.api.BatchView;
@@ -111,6 +112,16 @@ class BatchRoutes {
                     ApiRoutes.problem(op, "409", "The source location holds less than the quantity "
                             + "(INSUFFICIENT_INVENTORY), the destination has no room for it "
                             + "(LOCATION_CAPACITY_EXCEEDED), or the batch is CLOSED (CONFLICT)");
+                })
+                .GET(PATH + "/{id}/availability", INVENTORY_READ, handler::availability, op -> {
+                    op.operationId("checkBatchAvailability")
+                            .summary("Whether a quantity could be reserved now, and if not, what a reservation would "
+                                    + "answer (the same checks, without reserving)")
+                            .parameter(parameterBuilder().in(ParameterIn.QUERY).name("quantity").required(true)
+                                    .description("> 0, at most 4 decimals").implementation(String.class))
+                            .response(responseBuilder().responseCode("200").implementation(AvailabilityView.class));
+                    ApiRoutes.problem(op, "400", "Missing or bad quantity (VALIDATION_FAILED)");
+                    ApiRoutes.problem(op, "404", "No such batch (NOT_FOUND)");
                 })
                 .GET(PATH + "/{id}/movement-summary", INVENTORY_READ, handler::movementSummary, op -> {
                     op.operationId("summariseBatchMovements")

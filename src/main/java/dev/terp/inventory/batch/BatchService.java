@@ -223,6 +223,16 @@ public class BatchService {
                         new SampleFlags(after.sampleOnly(), after.sampleAvailable()), null).thenReturn(after))));
     }
 
+    /** Whether {@code quantity} could be reserved now, and if not why (TERP's validateAvailability). */
+    public Mono<Availability> availability(long id, BigDecimal quantity) {
+        return get(id).map(batch -> new Availability(batch, quantity,
+                stock.reservationRefusal(batch, quantity).orElse(null)));
+    }
+
+    /** An advisory answer read without locks: a reservation made next may still meet a concurrent one. */
+    public record Availability(Batch batch, BigDecimal requested, ApiException refusal) {
+    }
+
     /**
      * Corrects grade and expiration date. A later expiration date lets a batch be reserved again; alerts follow on
      * their next generation run.

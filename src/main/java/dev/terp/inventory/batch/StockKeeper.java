@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import reactor.core.publisher.Flux;
@@ -105,6 +106,19 @@ class StockKeeper {
             throw new InsufficientInventoryException("Batch " + batch.id() + " " + refused.getMessage());
         } catch (InvalidQuantity invalid) {
             throw ValidationException.of("quantity", invalid.getMessage());
+        }
+    }
+
+    /**
+     * What reserving {@code quantity} of the batch as read would answer, without reserving: empty when it would
+     * succeed. The same checks as {@link #apply}, so an availability answer never contradicts a reservation.
+     */
+    Optional<ApiException> reservationRefusal(Batch batch, BigDecimal quantity) {
+        try {
+            check(batch, StockOperation.reserve(quantity));
+            return Optional.empty();
+        } catch (ApiException refused) {
+            return Optional.of(refused);
         }
     }
 

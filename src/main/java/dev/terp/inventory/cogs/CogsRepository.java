@@ -15,7 +15,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 
-/** The COGS columns of {@code batches}, the SALE movements that stand in for sales, and {@code cogs_history}. */
+/** The COGS columns of {@code batches}, the costs recorded with past sales ({@code batch_sales}), {@code cogs_history}. */
 @Repository
 class CogsRepository {
 
@@ -63,16 +63,20 @@ class CogsRepository {
         return spec.bind("id", batchId).bind("expected", expectedVersion).fetch().rowsUpdated();
     }
 
-    /**
-     * Sales of a batch as far as they are recorded today: SALE movements of the ON_HAND bucket (the sales module
-     * does not exist yet). quantity_change of such a movement is negative (stock consumed).
-     */
+    /** The batch's recorded sales ({@code batch_sales}: one row per consumed reservation, with its cost). */
     Mono<SaleTotals> saleTotals(long batchId) {
-        return db.sql("SELECT COUNT(*) AS n, COALESCE(SUM(-quantity_change), 0) AS qty FROM inventory_movements "
-                        + "WHERE batch_id = :id AND movement_type = 'SALE' AND bucket = 'ON_HAND'")
+        return db.sql("SELECT COUNT(*) AS n, COALESCE(SUM(quantity), 0) AS qty FROM batch_sales WHERE batch_id = :id")
                 .bind("id", batchId)
                 .map(row -> new SaleTotals(row.get("n", Long.class), row.get("qty", BigDecimal.class)))
                 .one();
+    }
+
+    /** A retroactive change: every past sale of the batch now carries the new unit cost; answers how many. */
+    Mono<Long> rewritePastSaleCosts(long batchId, BigDecimal unitCost) {
+        return db.sql("UPDATE batch_sales SET unit_cost = :unitCost WHERE batch_id = :id")
+                .bind("unitCost", unitCost)
+                .bind("id", batchId)
+                .fetch().rowsUpdated();
     }
 
     record SaleTotals(long count, BigDecimal quantity) {

@@ -82,7 +82,8 @@ class CogsService {
 
     /**
      * One retrying transaction: lock the batch row, check the change against the batch's mode and the client's
-     * version, write the new cost, a history row and an audit row. The acting user is the token's.
+     * version, write the new cost (PAST_SALES and BOTH also onto every recorded sale of the batch, counted as the
+     * affected sales), a history row and an audit row. The acting user is the token's.
      */
     Mono<CogsSettings> update(long batchId, BigDecimal newUnitCogs, BigDecimal newMin, BigDecimal newMax,
             ApplyTo applyTo, String reason, long expectedVersion) {
@@ -93,13 +94,13 @@ class CogsService {
                     if (before.version() != expectedVersion) {
                         return Mono.error(new VersionConflictException());
                     }
-                    Mono<Long> affectedSales = applyTo.includesPast()
-                            ? cogs.saleTotals(batchId).map(SaleTotals::count)
-                            : Mono.just(0L);
                     return OptimisticLocking.requireUpdated(cogs.update(batchId, change, expectedVersion),
                                     () -> cogs.exists(batchId), RESOURCE, batchId)
-                            .then(affectedSales)
-                            .flatMap(affected -> cogs.find(batchId).flatMap(after -> cogs.insertHistory(
+                            .then(cogs.find(batchId))
+                            // Retroactive: past sales take the new cost, so profitability reports them at it.
+                            .flatMap(after -> (applyTo.includesPast()
+                                    ? cogs.rewritePastSaleCosts(batchId, after.unitCostBasis())
+                                    : Mono.just(0L)).flatMap(affected -> cogs.insertHistory(
                                             new CogsHistoryEntry(0, batchId, before.unitCostBasis(),
                                                     after.unitCostBasis(), before.unitCogsMin(), after.unitCogsMin(),
                                                     before.unitCogsMax(), after.unitCogsMax(), applyTo.changeType,

@@ -1,5 +1,6 @@
 package dev.terp.platform.web;
 
+import java.math.BigDecimal;
 import java.net.URI;
 
 import reactor.core.publisher.Mono;
@@ -59,6 +60,17 @@ public final class Responses {
             // reported below
         }
         throw ValidationException.of(field, "must be a positive integer");
+    }
+
+    /** A required quantity query parameter ({@code ?quantity=2.5}): > 0, at most four decimals; else a 400. */
+    public static BigDecimal positiveQuantityParam(ServerRequest request, String name) {
+        String raw = request.queryParam(name).map(String::trim).filter(text -> !text.isEmpty())
+                .orElseThrow(() -> ValidationException.of(name, "is required"));
+        try {
+            return Decimals.positiveQuantity(name, new BigDecimal(raw));
+        } catch (NumberFormatException notANumber) {
+            throw ValidationException.of(name, "must be a decimal number");
+        }
     }
 
     /** An optional boolean query parameter ({@code true} / {@code false}); other values are a 400. */

@@ -148,6 +148,50 @@ class StockLimitsIT {
     }
 
     @Test
+    void availabilityAnswersWhatAReservationWouldWithoutReserving() {
+        TestBatch batch = fixtures.batch("LIVE", "10", "2", "0", "0");
+        availability(batch.id(), "8").expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.batchId").isEqualTo(batch.id())
+                .jsonPath("$.availableQty").isEqualTo("8.0000")
+                .jsonPath("$.requestedQty").isEqualTo("8.0000")
+                .jsonPath("$.sufficient").isEqualTo(true)
+                .jsonPath("$.refusalCode").doesNotExist();
+        availability(batch.id(), "8.0001").expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.sufficient").isEqualTo(false)
+                .jsonPath("$.refusalCode").isEqualTo("INSUFFICIENT_INVENTORY")
+                .jsonPath("$.refusalDetail").isEqualTo("Batch " + batch.id()
+                        + " has 8.0000 available, 8.0001 requested");
+        reserve(batch.id(), "8.0001").expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").isEqualTo("Batch " + batch.id()
+                        + " has 8.0000 available, 8.0001 requested");
+        assertThat(fixtures.quantities(batch.id()).get("reserved")).isEqualByComparingTo("2");
+
+        TestBatch expired = fixtures.batch("LIVE", "10");
+        fixtures.expiresOn(expired.id(), LocalDate.now(ZoneOffset.UTC).minusDays(1));
+        availability(expired.id(), "1").expectStatus().isOk()
+                .expectBody().jsonPath("$.refusalCode").isEqualTo("BATCH_EXPIRED");
+        TestBatch held = fixtures.batch("ON_HOLD", "10");
+        availability(held.id(), "1").expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("ON_HOLD")
+                .jsonPath("$.refusalCode").isEqualTo("CONFLICT");
+
+        for (String bad : new String[] {"0", "-1", "abc", "1.00001", ""}) {
+            availability(batch.id(), bad).expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("quantity");
+        }
+        http.get().uri("/api/v1/batches/{id}/availability", batch.id()).exchange()
+                .expectStatus().isBadRequest();
+        availability(987654321L, "1").expectStatus().isNotFound();
+    }
+
+    private WebTestClient.ResponseSpec availability(long batchId, String quantity) {
+        return http.get().uri("/api/v1/batches/{id}/availability?quantity={q}", batchId, quantity).exchange();
+    }
+
+    @Test
     void detailsReplaceGradeAndExpiryUnderTheBatchVersion() {
         TestBatch batch = fixtures.batch("LIVE", "5");
         long gradeId = db.sql("INSERT INTO grades (name) VALUES (:name)")

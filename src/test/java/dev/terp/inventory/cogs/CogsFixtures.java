@@ -50,11 +50,24 @@ final class CogsFixtures {
                 + ":unitCogs, :min, :max, 'COD', 100)", values);
     }
 
-    /** A SALE movement consuming {@code qty} on hand, plus a RESERVED-bucket SALE row that must not count. */
+    /**
+     * A sale of {@code qty} at 20.00 as ReservationPort.consume records it: its batch_sales row at the batch's cost
+     * basis, and the SALE movements of both buckets.
+     */
     void sale(long batchId, String qty) {
         BigDecimal quantity = new BigDecimal(qty);
+        insert("INSERT INTO batch_sales (batch_id, quantity, unit_price, unit_cost, sold_by) SELECT id, :qty, 20.00, "
+                        + "ROUND(COALESCE(unit_cogs, (unit_cogs_min + unit_cogs_max) / 2), 2), 1 FROM batches "
+                        + "WHERE id = :batchId",
+                Map.of("qty", quantity, "batchId", batchId));
         movement(batchId, "SALE", "ON_HAND", quantity.negate());
         movement(batchId, "SALE", "RESERVED", quantity.negate());
+    }
+
+    /** The unit costs the batch's recorded sales carry, oldest first. */
+    List<BigDecimal> saleCosts(long batchId) {
+        return db.sql("SELECT unit_cost FROM batch_sales WHERE batch_id = :id ORDER BY id").bind("id", batchId)
+                .map(row -> row.get("unit_cost", BigDecimal.class)).all().collectList().block();
     }
 
     void movement(long batchId, String type, String bucket, BigDecimal change) {

@@ -145,6 +145,7 @@ class CogsIT {
                 .jsonPath("$.unitCostBasis").isEqualTo("14.25");
 
         assertThat(fixtures.cogs(batch)).isEqualTo(new CogsRow("FIXED", new BigDecimal("14.25"), null, null, 1));
+        assertThat(fixtures.saleCosts(batch)).containsExactly(new BigDecimal("14.25"), new BigDecimal("14.25"));
         assertThat(fixtures.history(batch)).containsExactly(new HistoryRow(new BigDecimal("10.00"),
                 new BigDecimal("14.25"), null, null, null, null, "BOTH", "Vendor invoice corrected", 2, 424242L));
         List<AuditRow> audits = fixtures.audits(batch);
@@ -160,6 +161,7 @@ class CogsIT {
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("ETag", "\"2\"");
+        assertThat(fixtures.saleCosts(batch)).containsExactly(new BigDecimal("14.25"), new BigDecimal("14.25"));
         // PAST_SALES: retroactive.
         put(batch, Map.of("newUnitCogs", "0", "applyTo", "PAST_SALES", "reason", "Donated", "version", 2))
                 .expectStatus().isOk();
@@ -168,6 +170,7 @@ class CogsIT {
                         org.assertj.core.groups.Tuple.tuple("PROSPECTIVE", 0),
                         org.assertj.core.groups.Tuple.tuple("RETROACTIVE", 2));
         assertThat(fixtures.cogs(batch).unitCogs()).isEqualByComparingTo("0");
+        assertThat(fixtures.saleCosts(batch)).containsExactly(new BigDecimal("0.00"), new BigDecimal("0.00"));
     }
 
     @Test
