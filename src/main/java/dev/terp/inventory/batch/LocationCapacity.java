@@ -6,6 +6,7 @@ import java.util.Collection;
 import reactor.core.publisher.Mono;
 
 import dev.terp.inventory.domain.LocationFull;
+import dev.terp.inventory.domain.LocationStock.Slot;
 import dev.terp.platform.errors.ApiException;
 import dev.terp.platform.errors.ErrorCode;
 
@@ -15,7 +16,9 @@ import org.springframework.stereotype.Component;
  * Refuses additions beyond a location's capacity (semantics: {@code LocationStock.Occupancy}) with 409
  * LOCATION_CAPACITY_EXCEEDED, and owns the lock order that makes the check safe: batch rows, then capacity-limited
  * location rows (ascending, {@link #lockLimitedLocations}), then batch_locations rows. Unlimited locations are never
- * locked.
+ * locked. A row that is new at the location is inserted (empty) BEFORE {@link #requireRoom}: the sum's locking read
+ * also locks the index gaps around the location's rows, and two transactions inserting into gaps the other's sum
+ * holds would deadlock.
  */
 @Component
 public class LocationCapacity {
@@ -35,6 +38,17 @@ public class LocationCapacity {
      */
     public Mono<Void> lockLimitedLocations(Collection<Long> batchIds, Collection<Long> locationIds) {
         return locations.limitedLocations(batchIds, locationIds).flatMap(locations::lockLocations);
+    }
+
+    /**
+     * Places the first stock of a new batch: its empty row at the location, then the room check, then the quantity
+     * (the order the class comment explains). Only for a batch created in this transaction.
+     */
+    public Mono<Void> placeNewBatch(long batchId, long locationId, BigDecimal quantity) {
+        return locations.ensure(batchId, locationId)
+                .then(requireRoom(locationId, quantity))
+                .then(locations.updateQuantity(batchId, new Slot(locationId, quantity)))
+                .then();
     }
 
     /** Locks the location if it is capacity-limited (a no-op when the caller already holds it) and checks room. */

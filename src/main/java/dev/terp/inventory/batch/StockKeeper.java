@@ -174,8 +174,8 @@ class StockKeeper {
 
     /**
      * Moves on-hand units between two locations of a batch; on-hand and every bucket stay as they are. Locks the
-     * batch row (every stock change of the batch queues there), then the two location rows in ascending location
-     * id, creating the destination row if the batch has none there yet. One TRANSFER movement per side. The
+     * batch row (every stock change of the batch queues there), creates the destination row if the batch has none
+     * there yet, then locks the two location rows. One TRANSFER movement per side. The
      * capacity-limited locations involved are locked, and the destination's room checked, before the location rows.
      */
     Mono<List<Slot>> transfer(long batchId, long fromLocationId, long toLocationId, BigDecimal quantity,
@@ -197,11 +197,10 @@ class StockKeeper {
                                 + "; its stock cannot move"));
                     }
                     return capacity.lockLimitedLocations(List.of(batchId), both)
+                            // The destination row exists before the capacity sum runs (LocationCapacity).
+                            .then(locations.ensure(batchId, toLocationId))
                             .then(capacity.requireRoom(toLocationId, quantity))
                             .then(locations.lock(batchId, both))
-                            .flatMap(slots -> slots.stream().anyMatch(s -> s.locationId() == toLocationId)
-                                    ? Mono.just(slots)
-                                    : locations.ensure(batchId, toLocationId).then(locations.lock(batchId, both)))
                             .flatMap(slots -> {
                                 Slot from = slotAt(slots, fromLocationId);
                                 Slot to = slotAt(slots, toLocationId);

@@ -71,14 +71,6 @@ class IntakeRepository {
                 .one();
     }
 
-    Mono<Long> insertBatchLocation(long batchId, long locationId, BigDecimal quantity) {
-        return db.sql("INSERT INTO batch_locations (batch_id, location_id, qty) VALUES (:batchId, :locationId, :qty)")
-                .bind("batchId", batchId)
-                .bind("locationId", locationId)
-                .bind("qty", quantity)
-                .fetch().rowsUpdated();
-    }
-
     /** The first entry of the batch's ledger: on-hand goes from 0 to the received quantity. */
     Mono<Long> insertIntakeMovement(long batchId, BigDecimal quantity, long performedBy) {
         return db.sql("INSERT INTO inventory_movements (batch_id, movement_type, bucket, quantity_change, "

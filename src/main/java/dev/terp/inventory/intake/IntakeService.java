@@ -157,12 +157,13 @@ public class IntakeService {
                                         command.productName(), references.categoryId(), references.subcategoryId(),
                                         ProductRequest.DEFAULT_UOM, null))
                                 .flatMap(product -> locations.findOrCreate(command.location())
-                                        .flatMap(location -> capacity.requireRoom(location.id(), command.quantity())
+                                        .flatMap(location -> capacity.lockLimitedLocations(List.of(),
+                                                        List.of(location.id()))
                                                 .then(numbers.next(LOT_SERIES))
                                                 .flatMap(lotCode -> intake.insertLot(lotCode, vendor.id(), today()))
                                                 .flatMap(lotId -> insertBatch(command, references, brand, product,
                                                         lotId))
-                                                .flatMap(batchId -> intake.insertBatchLocation(batchId, location.id(),
+                                                .flatMap(batchId -> capacity.placeNewBatch(batchId, location.id(),
                                                                 command.quantity())
                                                         .then(intake.insertIntakeMovement(batchId,
                                                                 command.quantity(), actor.userId()))

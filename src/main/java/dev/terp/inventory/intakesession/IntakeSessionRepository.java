@@ -113,6 +113,20 @@ class IntakeSessionRepository {
                 .collectList();
     }
 
+    /**
+     * The batches of the session's lines, by a locking read: it does not fix the transaction's snapshot (see
+     * {@code IntakeSessionService.complete}). Line rows only change under the session lock, so sharing them costs
+     * nothing.
+     */
+    Mono<List<Long>> lockLineBatchIds(long sessionId) {
+        return db.sql("SELECT batch_id FROM intake_session_lines WHERE session_id = :sessionId ORDER BY batch_id"
+                        + LockMode.SHARE.clause())
+                .bind("sessionId", sessionId)
+                .map(row -> Rows.id(row, "batch_id"))
+                .all()
+                .collectList();
+    }
+
     Mono<IntakeSessionLine> findLine(long sessionId, long lineId) {
         return db.sql("SELECT " + LINE_COLUMNS + " FROM intake_session_lines l JOIN batches b ON b.id = l.batch_id "
                         + "WHERE l.session_id = :sessionId AND l.id = :lineId")

@@ -179,29 +179,33 @@ public class IntakeSessionService {
      * Receives every line and makes every batch LIVE, or nothing: the session is locked first, then its batches in
      * ascending id order (the order every multi-batch change uses, so overlapping completions queue instead of
      * deadlocking), and every batch is checked before the first write. A parallel second completion waits on the
-     * session lock and then finds it COMPLETED.
+     * session lock and then finds it COMPLETED. Until the batches are locked only locking reads run: the first plain
+     * read fixes the transaction's snapshot, and the location rows the batches' stock goes to must be read after
+     * the batches are locked.
      */
     public Mono<IntakeSessionDetails> complete(long id) {
         return tx.inRetryingTransaction(() -> lockExisting(id)
                 .flatMap(session -> requireMove(session, IntakeSessionStatus.COMPLETED))
-                .flatMap(session -> sessions.lines(id).flatMap(lines -> {
-                    if (lines.isEmpty()) {
+                .flatMap(session -> sessions.lockLineBatchIds(id).flatMap(batchIds -> {
+                    if (batchIds.isEmpty()) {
                         return Mono.error(new ConflictException("Intake session " + session.sessionNumber()
                                 + " has no lines; add at least one batch before completing it"));
                     }
-                    List<IntakeSessionLine> byBatch = lines.stream()
-                            .sorted(Comparator.comparingLong(IntakeSessionLine::batchId)).toList();
                     StockReference reference = StockReference.of(REFERENCE_TYPE, id);
                     String reason = "Intake session " + session.sessionNumber();
-                    return receiving.lockInIdOrder(byBatch.stream().map(IntakeSessionLine::batchId).toList())
-                            .flatMap(locked -> refuseUnreceivable(session, lines, locked))
-                            .thenMany(Flux.fromIterable(byBatch).concatMap(line -> receiving
-                                    .receive(line.batchId(), line.receivedQty(), reference, reason)
-                                    .then(receiving.goLive(line.batchId(), reason))))
-                            .then(sessions.markCompleted(id))
-                            .then(details(id))
-                            .flatMap(after -> audit.record(RESOURCE, id, "COMPLETED", IntakeSessionSummary.of(session),
-                                    IntakeSessionSummary.of(after.session()), null).thenReturn(after));
+                    return receiving.lockInIdOrder(batchIds).flatMap(locked -> sessions.lines(id).flatMap(lines -> {
+                        List<IntakeSessionLine> byBatch = lines.stream()
+                                .sorted(Comparator.comparingLong(IntakeSessionLine::batchId)).toList();
+                        return refuseUnreceivable(session, lines, locked)
+                                .thenMany(Flux.fromIterable(byBatch).concatMap(line -> receiving
+                                        .receive(line.batchId(), line.receivedQty(), reference, reason)
+                                        .then(receiving.goLive(line.batchId(), reason))))
+                                .then(sessions.markCompleted(id))
+                                .then(details(id))
+                                .flatMap(after -> audit.record(RESOURCE, id, "COMPLETED",
+                                        IntakeSessionSummary.of(session), IntakeSessionSummary.of(after.session()),
+                                        null).thenReturn(after));
+                    }));
                 })));
     }
 

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,9 @@ class StockConcurrencyIT {
 
     @Autowired
     TestTokens tokens;
+
+    @Autowired
+    MeterRegistry meters;
 
     InventoryFixtures fixtures;
     ConnectionProvider pool;
@@ -211,7 +217,41 @@ class StockConcurrencyIT {
     }
 
     @Test
+    void parallelIntakesIntoTwoNeighbouringEmptyLimitedLocationsAllLandWithoutRetries() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        db.sql("INSERT INTO categories (name) VALUES (:name)").bind("name", "Conc Cat " + tag)
+                .fetch().rowsUpdated().block();
+        // Created one after the other and empty: their rows would share an index gap.
+        List<String> sites = List.of("Conc A " + tag, "Conc B " + tag);
+        for (String site : sites) {
+            post("/api/v1/locations", Map.of("site", site, "capacity", "1000")).block(Duration.ofSeconds(10));
+        }
+        double deadlocksBefore = deadlocks();
+
+        List<Outcome> outcomes = Flux.range(0, 20)
+                .flatMap(i -> post("/api/v1/inventory/intake", Map.of("vendorName", "Conc Vendor " + tag + i,
+                        "brandName", "Conc Brand " + tag + i, "productName", "Conc Product " + tag + i,
+                        "category", "Conc Cat " + tag, "quantity", "10", "cogsMode", "FIXED", "unitCogs", "1.00",
+                        "paymentTerms", "COD", "location", Map.of("site", sites.get(i % 2)))), 20)
+                .collectList().block(Duration.ofSeconds(90));
+
+        assertThat(outcomes).extracting(Outcome::status).containsOnly(201);
+        assertThat(deadlocks()).isEqualTo(deadlocksBefore);
+        assertThat(db.sql("SELECT COALESCE(SUM(bl.qty), 0) AS held FROM batch_locations bl "
+                        + "JOIN locations l ON l.id = bl.location_id WHERE l.site IN (:sites)")
+                .bind("sites", sites).map(row -> row.get("held", BigDecimal.class)).one().block())
+                .isEqualByComparingTo("200");
+    }
+
+    /** Deadlocks the transaction runner has retried so far, in this JVM. */
+    private double deadlocks() {
+        Counter counter = meters.find("terp.tx.retries").tag("reason", "deadlock").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
     void crossingTransfersAndIncreasesBetweenTwoLimitedLocationsNeitherDeadlockNorOverfill() {
+        double deadlocksBefore = deadlocks();
         long first = fixtures.location("60");
         long second = fixtures.location("60");
         List<TestBatch> batches = Flux.range(0, 10).map(i -> fixtures.batch("LIVE", "10")).collectList().block();
@@ -238,6 +278,7 @@ class StockConcurrencyIT {
         assertThat(outcomes).filteredOn(o -> o.status() == 409)
                 .allSatisfy(o -> assertThat(o.body()).containsAnyOf("LOCATION_CAPACITY_EXCEEDED",
                         "INSUFFICIENT_INVENTORY"));
+        assertThat(deadlocks()).isEqualTo(deadlocksBefore);
         assertThat(fixtures.heldAt(first)).isLessThanOrEqualTo(new BigDecimal("60"));
         assertThat(fixtures.heldAt(second)).isLessThanOrEqualTo(new BigDecimal("60"));
         for (TestBatch batch : batches) {
