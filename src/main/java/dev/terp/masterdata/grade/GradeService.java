@@ -15,10 +15,9 @@ import dev.terp.platform.errors.ConflictException;
 import dev.terp.platform.errors.NotFoundException;
 import dev.terp.platform.paging.Page;
 import dev.terp.platform.paging.PageRequest;
-import dev.terp.platform.persistence.LockMode;
 import dev.terp.platform.persistence.OptimisticLocking;
 import dev.terp.platform.persistence.ReferenceGuard;
-import dev.terp.platform.persistence.RowLocks;
+import dev.terp.platform.persistence.SortOrders;
 import dev.terp.platform.tx.TransactionRunner;
 import dev.terp.platform.web.OrderedIds;
 
@@ -32,15 +31,15 @@ public class GradeService {
 
     private final GradeRepository grades;
     private final TransactionRunner tx;
-    private final RowLocks locks;
+    private final SortOrders sortOrders;
     private final ReferenceGuard references;
     private final AuditTrail audit;
 
-    GradeService(GradeRepository grades, TransactionRunner tx, RowLocks locks, ReferenceGuard references,
+    GradeService(GradeRepository grades, TransactionRunner tx, SortOrders sortOrders, ReferenceGuard references,
             AuditTrail audit) {
         this.grades = grades;
         this.tx = tx;
-        this.locks = locks;
+        this.sortOrders = sortOrders;
         this.references = references;
         this.audit = audit;
     }
@@ -93,15 +92,12 @@ public class GradeService {
      */
     public Mono<List<Grade>> reorder(List<Long> orderedIds) {
         return Mono.fromRunnable(() -> OrderedIds.requireWellFormed(orderedIds))
-                .then(tx.inRetryingTransaction(() -> locks.lockInIdOrder(GradeRepository.TABLE, orderedIds,
-                                LockMode.WAIT)
-                        .doOnNext(locked -> OrderedIds.requireAllFound(orderedIds, locked, "grade"))
+                .then(tx.inRetryingTransaction(() -> sortOrders.lock(GradeRepository.TABLE, orderedIds, "grade")
                         .then(grades.findByIds(orderedIds))
-                        .flatMap(before -> Flux.range(0, orderedIds.size())
-                                .concatMap(index -> grades.setSortOrder(orderedIds.get(index), index))
+                        .flatMap(before -> sortOrders.writePositions(GradeRepository.TABLE, orderedIds)
                                 .then(grades.findByIds(orderedIds))
                                 .flatMap(after -> recordMoves(before, after).thenReturn(after)))))
-                .map(found -> inListOrder(orderedIds, found));
+                .map(found -> SortOrders.inListOrder(orderedIds, found, Grade::id));
     }
 
     /** Deletes a grade nothing refers to; one in use must be deactivated instead (D-31). */
@@ -126,10 +122,6 @@ public class GradeService {
                 .then();
     }
 
-    private static List<Grade> inListOrder(List<Long> orderedIds, List<Grade> found) {
-        Map<Long, Grade> byId = found.stream().collect(Collectors.toMap(Grade::id, Function.identity()));
-        return orderedIds.stream().map(byId::get).toList();
-    }
 
     private static ConflictException nameTaken(GradeDetails details) {
         return new ConflictException("A grade named '" + details.name() + "' already exists");

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LocationRepository {
 
-    private static final String COLUMNS = "id, site, zone, rack, shelf, bin, capacity, active, version, created_at, updated_at";
+    private static final String COLUMNS = "id, site, zone, rack, shelf, bin, capacity, active, version, created_at, "
+            + "updated_at";
 
     private final DatabaseClient db;
 

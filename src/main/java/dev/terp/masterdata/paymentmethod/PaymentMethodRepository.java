@@ -128,15 +128,6 @@ class PaymentMethodRepository {
                 .fetch().rowsUpdated();
     }
 
-    /** Moves one method; one already at that position keeps its version, so only real changes count as edits. */
-    Mono<Long> setSortOrder(long id, int sortOrder) {
-        return db.sql("UPDATE payment_methods SET sort_order = :sortOrder, version = version + 1 "
-                        + "WHERE id = :id AND sort_order <> :sortOrder")
-                .bind("sortOrder", sortOrder)
-                .bind("id", id)
-                .fetch().rowsUpdated();
-    }
-
     Mono<Long> setActive(long id, boolean active) {
         return db.sql("UPDATE payment_methods SET active = :active, version = version + 1 WHERE id = :id")
                 .bind("active", active)

@@ -16,10 +16,9 @@ import dev.terp.platform.errors.ConflictException;
 import dev.terp.platform.errors.NotFoundException;
 import dev.terp.platform.paging.Page;
 import dev.terp.platform.paging.PageRequest;
-import dev.terp.platform.persistence.LockMode;
 import dev.terp.platform.persistence.OptimisticLocking;
 import dev.terp.platform.persistence.ReferenceGuard;
-import dev.terp.platform.persistence.RowLocks;
+import dev.terp.platform.persistence.SortOrders;
 import dev.terp.platform.tx.TransactionRunner;
 import dev.terp.platform.web.OrderedIds;
 
@@ -35,15 +34,15 @@ public class PaymentMethodService {
 
     private final PaymentMethodRepository methods;
     private final TransactionRunner tx;
-    private final RowLocks locks;
+    private final SortOrders sortOrders;
     private final ReferenceGuard references;
     private final AuditTrail audit;
 
-    PaymentMethodService(PaymentMethodRepository methods, TransactionRunner tx, RowLocks locks,
+    PaymentMethodService(PaymentMethodRepository methods, TransactionRunner tx, SortOrders sortOrders,
             ReferenceGuard references, AuditTrail audit) {
         this.methods = methods;
         this.tx = tx;
-        this.locks = locks;
+        this.sortOrders = sortOrders;
         this.references = references;
         this.audit = audit;
     }
@@ -98,15 +97,13 @@ public class PaymentMethodService {
      */
     public Mono<List<PaymentMethod>> reorder(List<Long> orderedIds) {
         return Mono.fromRunnable(() -> OrderedIds.requireWellFormed(orderedIds))
-                .then(tx.inRetryingTransaction(() -> locks.lockInIdOrder(PaymentMethodRepository.TABLE, orderedIds,
-                                LockMode.WAIT)
-                        .doOnNext(locked -> OrderedIds.requireAllFound(orderedIds, locked, "payment method"))
+                .then(tx.inRetryingTransaction(() -> sortOrders
+                        .lock(PaymentMethodRepository.TABLE, orderedIds, "payment method")
                         .then(methods.findByIds(orderedIds))
-                        .flatMap(before -> Flux.range(0, orderedIds.size())
-                                .concatMap(index -> methods.setSortOrder(orderedIds.get(index), index))
+                        .flatMap(before -> sortOrders.writePositions(PaymentMethodRepository.TABLE, orderedIds)
                                 .then(methods.findByIds(orderedIds))
                                 .flatMap(after -> recordMoves(before, after).thenReturn(after)))))
-                .map(found -> inListOrder(orderedIds, found));
+                .map(found -> SortOrders.inListOrder(orderedIds, found, PaymentMethod::id));
     }
 
     /**
@@ -154,11 +151,6 @@ public class PaymentMethodService {
                 .then();
     }
 
-    private static List<PaymentMethod> inListOrder(List<Long> orderedIds, List<PaymentMethod> found) {
-        Map<Long, PaymentMethod> byId = found.stream()
-                .collect(Collectors.toMap(PaymentMethod::id, Function.identity()));
-        return orderedIds.stream().map(byId::get).toList();
-    }
 
     private static List<PaymentMethod> inDefaultOrder(List<PaymentMethod> found) {
         // Codes compare case-insensitively in the database (collation), so they do here too.
