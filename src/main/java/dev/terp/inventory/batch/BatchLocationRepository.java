@@ -80,19 +80,6 @@ class BatchLocationRepository {
     }
 
     /**
-     * The location's capacity in this transaction's snapshot; empty = unlimited. Deliberately not a locking read:
-     * additions at unlimited locations must not queue on the location row. A capacity set concurrently applies to
-     * additions that start after it commits.
-     */
-    Mono<Optional<BigDecimal>> capacity(long locationId) {
-        return db.sql("SELECT capacity FROM locations WHERE id = :id")
-                .bind("id", locationId)
-                .map(row -> Optional.ofNullable(row.get("capacity", BigDecimal.class)))
-                .one()
-                .defaultIfEmpty(Optional.empty());
-    }
-
-    /**
      * The capacity-limited ones among the named locations and the locations these batches hold stock at, read
      * without locks (the caller locks them next, by id, so unlimited locations are never locked).
      */

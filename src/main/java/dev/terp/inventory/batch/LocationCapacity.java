@@ -2,6 +2,8 @@ package dev.terp.inventory.batch;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
@@ -36,8 +38,9 @@ public class LocationCapacity {
      * while holding rows, so additions queue on the location instead of deadlocking. Call it after the batch rows
      * are locked and before their location rows; a unit of work that changes several batches calls it once for all.
      */
-    public Mono<Void> lockLimitedLocations(Collection<Long> batchIds, Collection<Long> locationIds) {
-        return locations.limitedLocations(batchIds, locationIds).flatMap(locations::lockLocations);
+    public Mono<Set<Long>> lockLimitedLocations(Collection<Long> batchIds, Collection<Long> locationIds) {
+        return locations.limitedLocations(batchIds, locationIds)
+                .flatMap(limited -> locations.lockLocations(limited).thenReturn(Set.copyOf(limited)));
     }
 
     /**
@@ -45,27 +48,29 @@ public class LocationCapacity {
      * (the order the class comment explains). Only for a batch created in this transaction.
      */
     public Mono<Void> placeNewBatch(long batchId, long locationId, BigDecimal quantity) {
-        return locations.ensure(batchId, locationId)
-                .then(requireRoom(locationId, quantity))
+        return lockLimitedLocations(List.of(), List.of(locationId))
+                .flatMap(limited -> locations.ensure(batchId, locationId)
+                        .then(requireRoom(limited, locationId, quantity)))
                 .then(locations.updateQuantity(batchId, new Slot(locationId, quantity)))
                 .then();
     }
 
-    /** Locks the location if it is capacity-limited (a no-op when the caller already holds it) and checks room. */
-    public Mono<Void> requireRoom(long locationId, BigDecimal added) {
-        if (added == null || added.signum() <= 0) {
+    /**
+     * Checks that {@code added} fits at the location, when it is one of the capacity-limited locations the caller
+     * locked with {@link #lockLimitedLocations}; any other location is unlimited.
+     */
+    public Mono<Void> requireRoom(Set<Long> limited, long locationId, BigDecimal added) {
+        if (added == null || added.signum() <= 0 || !limited.contains(locationId)) {
             return Mono.empty();
         }
-        return locations.capacity(locationId)
-                .flatMap(capacity -> capacity.isEmpty() ? Mono.empty() : locations.lockOccupancy(locationId)
-                        .flatMap(occupancy -> {
-                            try {
-                                occupancy.requireRoomFor(added);
-                                return Mono.<Void>empty();
-                            } catch (LocationFull full) {
-                                return Mono.error(new ApiException(ErrorCode.LOCATION_CAPACITY_EXCEEDED,
-                                        "Location " + locationId + " " + full.getMessage()));
-                            }
-                        }));
+        return locations.lockOccupancy(locationId).flatMap(occupancy -> {
+            try {
+                occupancy.requireRoomFor(added);
+                return Mono.<Void>empty();
+            } catch (LocationFull full) {
+                return Mono.error(new ApiException(ErrorCode.LOCATION_CAPACITY_EXCEEDED,
+                        "Location " + locationId + " " + full.getMessage()));
+            }
+        });
     }
 }

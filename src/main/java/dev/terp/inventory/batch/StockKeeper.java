@@ -155,8 +155,7 @@ class StockKeeper {
             return Mono.empty();
         }
         return capacity.lockLimitedLocations(List.of(batchId), List.of())
-                .then(locations.lockAll(batchId))
-                .flatMapMany(slots -> {
+                .flatMapMany(limited -> locations.lockAll(batchId).flatMapMany(slots -> {
                     List<Slot> changed;
                     try {
                         changed = LocationStock.applyOnHandChange(slots, delta);
@@ -165,9 +164,9 @@ class StockKeeper {
                                 + refused.getMessage()));
                     }
                     Mono<Void> room = delta.signum() > 0 && !changed.isEmpty()
-                            ? capacity.requireRoom(changed.get(0).locationId(), delta) : Mono.empty();
+                            ? capacity.requireRoom(limited, changed.get(0).locationId(), delta) : Mono.empty();
                     return room.thenMany(Flux.fromIterable(changed));
-                })
+                }))
                 .concatMap(slot -> locations.updateQuantity(batchId, slot))
                 .then();
     }
@@ -198,8 +197,8 @@ class StockKeeper {
                     }
                     return capacity.lockLimitedLocations(List.of(batchId), both)
                             // The destination row exists before the capacity sum runs (LocationCapacity).
-                            .then(locations.ensure(batchId, toLocationId))
-                            .then(capacity.requireRoom(toLocationId, quantity))
+                            .flatMap(limited -> locations.ensure(batchId, toLocationId)
+                                    .then(capacity.requireRoom(limited, toLocationId, quantity)))
                             .then(locations.lock(batchId, both))
                             .flatMap(slots -> {
                                 Slot from = slotAt(slots, fromLocationId);

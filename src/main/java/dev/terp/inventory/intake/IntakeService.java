@@ -157,9 +157,7 @@ public class IntakeService {
                                         command.productName(), references.categoryId(), references.subcategoryId(),
                                         ProductRequest.DEFAULT_UOM, null))
                                 .flatMap(product -> locations.findOrCreate(command.location())
-                                        .flatMap(location -> capacity.lockLimitedLocations(List.of(),
-                                                        List.of(location.id()))
-                                                .then(numbers.next(LOT_SERIES))
+                                        .flatMap(location -> numbers.next(LOT_SERIES)
                                                 .flatMap(lotCode -> intake.insertLot(lotCode, vendor.id(), today()))
                                                 .flatMap(lotId -> insertBatch(command, references, brand, product,
                                                         lotId))
