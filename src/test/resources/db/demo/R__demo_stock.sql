@@ -92,3 +92,13 @@ SELECT b.id, 'INTAKE', 'ON_HAND', b.on_hand_qty, 0, b.on_hand_qty, 'DEMO', 'Demo
 FROM batches b
 WHERE b.code LIKE 'BCH-DEMO-%' AND b.on_hand_qty > 0
   AND NOT EXISTS (SELECT 1 FROM inventory_movements m WHERE m.batch_id = b.id AND m.movement_type = 'INTAKE');
+
+-- Who holds the reserved demo stock: reservedQty is the sum of its holders' rows, so each demo batch with reserved
+-- units gets one reservation by hand (MANUAL 1) for all of them. Keyed on the holder (INSERT IGNORE); a batch that
+-- already has holders (its LEGACY row from before reservations had holders, or reservations made since) is left
+-- alone, so the sum never counts the reserved units twice.
+INSERT IGNORE INTO stock_reservations (batch_id, holder_type, holder_id, quantity, reserved_by)
+SELECT b.id, 'MANUAL', 1, b.reserved_qty, 0
+FROM batches b
+WHERE b.code LIKE 'BCH-DEMO-%' AND b.reserved_qty > 0
+  AND NOT EXISTS (SELECT 1 FROM stock_reservations r WHERE r.batch_id = b.id);

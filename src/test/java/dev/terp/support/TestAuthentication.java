@@ -1,5 +1,7 @@
 package dev.terp.support;
 
+import java.time.Duration;
+
 import dev.terp.identity.AdminProperties;
 import dev.terp.platform.security.JwtTokens;
 
@@ -23,6 +25,15 @@ public class TestAuthentication {
     @Bean
     WebTestClientBuilderCustomizer authenticateAsAdministrator(TestTokens tokens) {
         return builder -> builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.admin());
+    }
+
+    /**
+     * 5 s by default: the first OpenAPI document of a JVM, or a request queued behind a row lock, has been seen to
+     * take longer on a busy 2-core machine; tests assert answers, not their speed.
+     */
+    @Bean
+    WebTestClientBuilderCustomizer patientResponses() {
+        return builder -> builder.responseTimeout(Duration.ofSeconds(30));
     }
 
     /** The OpenAPI document outgrew the client's default 256 KiB buffer; the tests read it whole. */

@@ -21,6 +21,8 @@ import dev.terp.inventory.batch.api.MovementSummaryView;
 import dev.terp.inventory.batch.api.MovementView;
 import dev.terp.inventory.batch.api.QuantityRequest;
 import dev.terp.inventory.batch.api.ReservationRequest;
+import dev.terp.inventory.batch.api.ReservationList;
+import dev.terp.inventory.batch.api.ReservationView;
 import dev.terp.inventory.batch.api.ReverseRequest;
 import dev.terp.inventory.batch.api.SampleFlagsRequest;
 import dev.terp.inventory.batch.api.StatusChangeRequest;
@@ -100,7 +102,11 @@ class BatchHandler {
             if (mode == AdjustmentMode.RELATIVE && quantity.signum() == 0) {
                 throw ValidationException.of("quantity", "must not be zero for a RELATIVE adjustment");
             }
-            return batches.adjust(id, mode, quantity, body.reason().trim());
+            // A RELATIVE correction commutes, so it needs no version; one sent anyway is still a precondition.
+            boolean versionSent = body.version() != null || !request.headers().header("If-Match").isEmpty();
+            Long expected = mode == AdjustmentMode.ABSOLUTE || versionSent
+                    ? ExpectedVersion.of(request, body.version()) : null;
+            return batches.adjust(id, mode, quantity, body.reason().trim(), expected);
         }).flatMap(BatchHandler::versioned);
     }
 
@@ -172,17 +178,22 @@ class BatchHandler {
     Mono<ServerResponse> reserve(ServerRequest request) {
         long id = Responses.id(request);
         return bodies.valid(request, ReservationRequest.class)
-                .flatMap(body -> reservations.reserve(id, Decimals.positiveQuantity("quantity", body.quantity()),
-                        reference(body)))
+                .flatMap(body -> reservations.reserveByHand(id, Decimals.positiveQuantity("quantity",
+                        body.quantity()), holder(body, false), Texts.blankToNull(body.reason())))
                 .flatMap(BatchHandler::versioned);
     }
 
     Mono<ServerResponse> releaseReservation(ServerRequest request) {
         long id = Responses.id(request);
         return bodies.valid(request, ReservationRequest.class)
-                .flatMap(body -> reservations.release(id, Decimals.positiveQuantity("quantity", body.quantity()),
-                        reference(body)))
+                .flatMap(body -> reservations.releaseByHand(id, Decimals.positiveQuantity("quantity",
+                        body.quantity()), holder(body, true), Texts.blankToNull(body.reason())))
                 .flatMap(BatchHandler::versioned);
+    }
+
+    Mono<ServerResponse> listReservations(ServerRequest request) {
+        return batches.reservations(Responses.id(request))
+                .flatMap(rows -> Responses.ok(new ReservationList(rows.stream().map(ReservationView::of).toList())));
     }
 
     /**
@@ -275,8 +286,16 @@ class BatchHandler {
         return Responses.versioned(batch.version(), BatchView.of(batch));
     }
 
-    private static StockReference reference(ReservationRequest body) {
-        return StockReference.of(Texts.blankToNull(body.referenceType()), body.referenceId());
+    /** Reservations by hand are MANUAL; LEGACY ones (held by no one known) can be released by hand too. */
+    private static StockReference holder(ReservationRequest body, boolean releasing) {
+        String type = body.holderType().trim();
+        boolean allowed = ReservationPort.MANUAL.equals(type) || (releasing && ReservationPort.LEGACY.equals(type));
+        if (!allowed) {
+            throw ValidationException.of("holderType", releasing
+                    ? "must be MANUAL or LEGACY; reservations of other holders (orders) are released by them"
+                    : "must be MANUAL; reservations for other holders (orders) are made by them");
+        }
+        return StockReference.of(type, body.holderId());
     }
 
     private static BatchStatus status(String raw) {

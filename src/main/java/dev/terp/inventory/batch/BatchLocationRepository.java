@@ -79,19 +79,37 @@ class BatchLocationRepository {
                 .fetch().rowsUpdated();
     }
 
+    /** A location a stock change involves, and whether its capacity is limited as this transaction sees it. */
+    record InvolvedLocation(long id, boolean limited) {
+    }
+
     /**
-     * The capacity-limited ones among the named locations and the locations these batches hold stock at, read
-     * without locks (the caller locks them next, by id, so unlimited locations are never locked).
+     * The named locations and the locations these batches hold stock at, read without locks (a snapshot): the
+     * caller locks the limited ones next, by id, and confirms the others with {@link #shareLockNowLimited}.
      */
-    Mono<List<Long>> limitedLocations(Collection<Long> batchIds, Collection<Long> locationIds) {
+    Mono<List<InvolvedLocation>> involvedLocations(Collection<Long> batchIds, Collection<Long> locationIds) {
         // -1 never matches an id; it keeps "IN (...)" valid when a list is empty.
-        return db.sql("SELECT id FROM locations WHERE capacity IS NOT NULL AND (id IN (:locationIds) "
-                        + "OR id IN (SELECT location_id FROM batch_locations WHERE batch_id IN (:batchIds))) "
+        return db.sql("SELECT id, capacity IS NOT NULL AS limited FROM locations WHERE id IN (:locationIds) "
+                        + "OR id IN (SELECT location_id FROM batch_locations WHERE batch_id IN (:batchIds)) "
                         + "ORDER BY id")
                 .bind("locationIds", orNone(locationIds))
                 .bind("batchIds", orNone(batchIds))
-                .map(row -> Rows.id(row, "id"))
+                .map(row -> new InvolvedLocation(Rows.id(row, "id"), Rows.bool(row, "limited")))
                 .all().collectList();
+    }
+
+    /**
+     * Share-locks the locations (a current read: it sees capacities committed after this transaction's snapshot,
+     * and a capacity change waits for this transaction) and answers those that are capacity-limited now.
+     */
+    Mono<List<Long>> shareLockNowLimited(List<Long> locationIds) {
+        return locationIds.isEmpty() ? Mono.just(List.of())
+                : db.sql("SELECT id, capacity FROM locations WHERE id IN (:ids) ORDER BY id" + LockMode.SHARE.clause())
+                        .bind("ids", locationIds.stream().distinct().sorted().toList())
+                        .map(row -> row.get("capacity", BigDecimal.class) == null ? -1L : Rows.id(row, "id"))
+                        .all()
+                        .filter(id -> id > 0)
+                        .collectList();
     }
 
     private static List<Long> orNone(Collection<Long> ids) {

@@ -38,8 +38,48 @@ class BatchRepository {
         this.db = db;
     }
 
+    /** A new batch holds nothing yet: its stock arrives through {@link StockKeeper} (an INTAKE movement). */
+    Mono<Long> insert(IntakeReceivingPort.NewBatch batch) {
+        return db.sql("INSERT INTO batches (code, sku, product_id, lot_id, status, grade_id, cogs_mode, unit_cogs, "
+                        + "unit_cogs_min, unit_cogs_max, payment_terms, expiration_date) VALUES (:code, :sku, "
+                        + ":productId, :lotId, :status, :gradeId, :cogsMode, :unitCogs, :unitCogsMin, :unitCogsMax, "
+                        + ":paymentTerms, :expirationDate)")
+                .bind("code", batch.code())
+                .bind("sku", batch.sku())
+                .bind("productId", batch.productId())
+                .bind("lotId", batch.lotId())
+                .bind("status", BatchStatus.AWAITING_INTAKE.name())
+                .bind("gradeId", Parameter.fromOrEmpty(batch.gradeId(), Long.class))
+                .bind("cogsMode", batch.cogsMode())
+                .bind("unitCogs", Parameter.fromOrEmpty(batch.unitCogs(), BigDecimal.class))
+                .bind("unitCogsMin", Parameter.fromOrEmpty(batch.unitCogsMin(), BigDecimal.class))
+                .bind("unitCogsMax", Parameter.fromOrEmpty(batch.unitCogsMax(), BigDecimal.class))
+                .bind("paymentTerms", batch.paymentTerms())
+                .bind("expirationDate", Parameter.fromOrEmpty(batch.expirationDate(), LocalDate.class))
+                .filter(statement -> statement.returnGeneratedValues("id"))
+                .map(row -> Rows.id(row, "id"))
+                .one();
+    }
+
+    /** The vendor of the batch's lot, read with the batch under a shared lock (a current read). */
+    Mono<Long> shareLockVendorOf(long batchId) {
+        return db.sql("SELECT l.vendor_id FROM batches b JOIN lots l ON l.id = b.lot_id WHERE b.id = :id"
+                        + LockMode.SHARE.clause())
+                .bind("id", batchId)
+                .map(row -> Rows.id(row, "vendor_id"))
+                .one();
+    }
+
     Mono<Batch> findById(long id) {
         return db.sql("SELECT " + COLUMNS + " FROM batches WHERE id = :id")
+                .bind("id", id)
+                .map(BatchRepository::toBatch)
+                .one();
+    }
+
+    /** A current read under a shared lock: no one changes the batch until this transaction ends. */
+    Mono<Batch> shareLockById(long id) {
+        return db.sql("SELECT " + COLUMNS + " FROM batches WHERE id = :id" + LockMode.SHARE.clause())
                 .bind("id", id)
                 .map(BatchRepository::toBatch)
                 .one();

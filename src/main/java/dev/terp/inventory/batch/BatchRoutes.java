@@ -17,6 +17,7 @@ import dev.terp.inventory.batch.api.MovementSummaryView;
 import dev.terp.inventory.batch.api.MovementView;
 import dev.terp.inventory.batch.api.QuantityRequest;
 import dev.terp.inventory.batch.api.ReservationRequest;
+import dev.terp.inventory.batch.api.ReservationList;
 import dev.terp.inventory.batch.api.ReverseRequest;
 import dev.terp.inventory.batch.api.SampleFlagsRequest;
 import dev.terp.inventory.batch.api.StatusChangeRequest;
@@ -40,8 +41,9 @@ import static org.springdoc.core.fn.builders.requestbody.Builder.requestBodyBuil
 class BatchRoutes {
 
     private static final String STOCK_PROBLEMS = "Not enough stock (INSUFFICIENT_INVENTORY), the batch is CLOSED "
-            + "or not sellable (CONFLICT), a reservation of expired stock (BATCH_EXPIRED), or an increase the "
-            + "receiving location has no room for (LOCATION_CAPACITY_EXCEEDED)";
+            + "(CONFLICT), a reservation of a batch that is not on sale (BATCH_NOT_SELLABLE) or expired "
+            + "(BATCH_EXPIRED), a release of more than the holder holds (RESERVATION_NOT_HELD), a stale count "
+            + "(VERSION_CONFLICT), or an increase the receiving location has no room for (LOCATION_CAPACITY_EXCEEDED)";
 
     @Bean
     RouterFunction<ServerResponse> batchRouter(ApiRoutes routes, BatchHandler handler) {
@@ -161,10 +163,16 @@ class BatchRoutes {
                     ApiRoutes.problem(op, "428", "Neither version nor If-Match sent (PRECONDITION_REQUIRED)");
                 })
                 .POST(PATH + "/{id}/reservations", INVENTORY_WRITE, handler::reserve,
-                        stockChange("reserveBatchStock", "Reserve available stock of a LIVE batch",
-                                ReservationRequest.class))
+                        stockChange("reserveBatchStock", "Reserve available stock of a LIVE batch for a MANUAL "
+                                + "holder (audited)", ReservationRequest.class))
+                .GET(PATH + "/{id}/reservations", INVENTORY_READ, handler::listReservations, op -> op
+                        .operationId("listBatchReservations")
+                        .summary("Who holds what of the batch: one row per holder; they add up to reservedQty")
+                        .response(responseBuilder().responseCode("200")
+                                .implementation(ReservationList.class)))
                 .POST(PATH + "/{id}/reservations/release", INVENTORY_WRITE, handler::releaseReservation,
-                        stockChange("releaseBatchReservation", "Release reserved stock", ReservationRequest.class))
+                        stockChange("releaseBatchReservation", "Release stock a MANUAL or LEGACY holder holds",
+                                ReservationRequest.class))
                 .GET(MOVEMENTS_PATH, INVENTORY_READ, handler::movements, op -> {
                     op.operationId("listInventoryMovements")
                             .summary("Movement history of a batch, or of one reference, newest first")

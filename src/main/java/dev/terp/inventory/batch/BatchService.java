@@ -15,12 +15,12 @@ import reactor.core.publisher.Mono;
 
 import dev.terp.audit.AuditTrail;
 import dev.terp.inventory.batch.api.BatchView;
+import dev.terp.inventory.domain.BatchLifecycle;
 import dev.terp.inventory.domain.Bucket;
 import dev.terp.inventory.domain.BatchStatus;
 import dev.terp.inventory.domain.InvalidStateTransition;
 import dev.terp.inventory.domain.LocationStock.Slot;
 import dev.terp.inventory.domain.MovementType;
-import dev.terp.inventory.domain.Quantities;
 import dev.terp.masterdata.grade.GradeService;
 import dev.terp.platform.errors.ApiException;
 import dev.terp.platform.errors.ConflictException;
@@ -29,6 +29,7 @@ import dev.terp.platform.errors.FieldViolation;
 import dev.terp.platform.errors.InvalidStateTransitionException;
 import dev.terp.platform.errors.NotFoundException;
 import dev.terp.platform.errors.ValidationException;
+import dev.terp.platform.errors.VersionConflictException;
 import dev.terp.platform.paging.Page;
 import dev.terp.platform.paging.PageRequest;
 import dev.terp.platform.persistence.OptimisticLocking;
@@ -53,16 +54,19 @@ public class BatchService {
     private final BatchRepository batches;
     private final MovementRepository movements;
     private final BatchLocationRepository locations;
+    private final ReservationRepository reservationRows;
     private final StockKeeper stock;
     private final GradeService grades;
     private final TransactionRunner tx;
     private final AuditTrail audit;
 
     BatchService(BatchRepository batches, MovementRepository movements, BatchLocationRepository locations,
-            StockKeeper stock, GradeService grades, TransactionRunner tx, AuditTrail audit) {
+            ReservationRepository reservationRows, StockKeeper stock, GradeService grades, TransactionRunner tx,
+            AuditTrail audit) {
         this.batches = batches;
         this.movements = movements;
         this.locations = locations;
+        this.reservationRows = reservationRows;
         this.stock = stock;
         this.grades = grades;
         this.tx = tx;
@@ -95,13 +99,13 @@ public class BatchService {
                 Batch batch = byId.get(ids.get(i));
                 if (batch == null) {
                     unknown.add(new FieldViolation(BULK_FIELD + "[" + i + "]", "no batch has id " + ids.get(i)));
-                } else if (!batch.status().canMoveTo(target)) {
-                    refused.add(new FieldViolation(BULK_FIELD + "[" + i + "]", "batch " + batch.id()
-                            + " cannot go from " + batch.status() + " to " + target));
-                } else if (target == BatchStatus.CLOSED && batch.status() != target
-                        && batch.onHandQty().signum() != 0) {
-                    refused.add(new FieldViolation(BULK_FIELD + "[" + i + "]", "batch " + batch.id() + " still has "
-                            + Quantities.format(batch.onHandQty()) + " on hand; only an empty batch can be closed"));
+                } else {
+                    try {
+                        BatchLifecycle.move(batch.status(), target, batch.quantities());
+                    } catch (InvalidStateTransition refusal) {
+                        refused.add(new FieldViolation(BULK_FIELD + "[" + i + "]", "batch " + batch.id() + " "
+                                + refusal.describe()));
+                    }
                 }
             }
             if (!unknown.isEmpty()) {
@@ -144,21 +148,19 @@ public class BatchService {
         }
     }
 
-    /** Moving to the current status is a no-op and writes nothing. A batch is closed only when it is empty. */
+    /**
+     * Moving to the current status is a no-op and writes nothing. The rules that depend on stock (closing only an
+     * empty batch, sold out only with nothing available) are {@link BatchLifecycle}'s, as for the bulk change.
+     */
     public Mono<Batch> changeStatus(long id, BatchStatus target, String reason) {
         return tx.inRetryingTransaction(() -> stock.lockExisting(id).flatMap(before -> {
             try {
-                before.status().moveTo(target);
+                BatchLifecycle.move(before.status(), target, before.quantities());
             } catch (InvalidStateTransition refused) {
-                return Mono.error(new InvalidStateTransitionException(
-                        "Batch " + id + " cannot go from " + refused.from() + " to " + refused.to()));
+                return Mono.error(new InvalidStateTransitionException("Batch " + id + " " + refused.describe()));
             }
             if (before.status() == target) {
                 return Mono.just(before);
-            }
-            if (target == BatchStatus.CLOSED && before.onHandQty().signum() != 0) {
-                return Mono.error(new ConflictException("Batch " + id + " still has "
-                        + Quantities.format(before.onHandQty()) + " on hand; only an empty batch can be closed"));
             }
             return batches.updateStatus(id, target)
                     .then(batches.findById(id))
@@ -167,11 +169,27 @@ public class BatchService {
         }));
     }
 
-    public Mono<Batch> adjust(long id, AdjustmentMode mode, BigDecimal quantity, String reason) {
+    /**
+     * A count (ABSOLUTE) replaces on-hand, so it is checked against the version the counter saw
+     * ({@code expectedVersion}, required): a sale or correction committed since then makes it a 409
+     * VERSION_CONFLICT instead of being silently overwritten. A RELATIVE correction commutes with every other
+     * change, so its version is optional (null: not checked).
+     */
+    public Mono<Batch> adjust(long id, AdjustmentMode mode, BigDecimal quantity, String reason, Long expectedVersion) {
+        if (mode == AdjustmentMode.ABSOLUTE && expectedVersion == null) {
+            throw new IllegalArgumentException("An ABSOLUTE adjustment needs the version the count was based on");
+        }
         StockOperation operation = mode == AdjustmentMode.ABSOLUTE
                 ? StockOperation.adjustTo(quantity)
                 : StockOperation.adjustBy(quantity);
-        return stock.apply(id, operation, StockReference.NONE, reason);
+        return stock.apply(id, operation, StockReference.NONE, reason, null,
+                locked -> expectedVersion == null || locked.version() == expectedVersion ? Mono.empty()
+                        : Mono.error(new VersionConflictException()));
+    }
+
+    /** Who holds what of the batch, by holder. */
+    public Mono<List<Reservation>> reservations(long id) {
+        return get(id).then(reservationRows.listForBatch(id));
     }
 
     public Mono<Batch> quarantine(long id, BigDecimal quantity, String reason) {
@@ -310,6 +328,12 @@ public class BatchService {
                     if (original.movementType() == MovementType.TRANSFER) {
                         return Mono.error(new ConflictException("Transfers cannot be reversed here; transfer the "
                                 + "stock back instead"));
+                    }
+                    // A reservation belongs to its holder (stock_reservations); only the holder gives it back.
+                    if (original.bucket() == Bucket.RESERVED) {
+                        return Mono.error(new ConflictException("Reservation movements cannot be reversed; the "
+                                + "holder (" + original.referenceType() + " " + original.referenceId()
+                                + ") releases what it holds instead"));
                     }
                     // A sale also recorded its price (batch_sales); undoing only the stock would keep the revenue.
                     if (original.movementType() == MovementType.SALE) {

@@ -7,10 +7,12 @@ import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
+import dev.terp.inventory.batch.BatchLocationRepository.InvolvedLocation;
 import dev.terp.inventory.domain.LocationFull;
 import dev.terp.inventory.domain.LocationStock.Slot;
 import dev.terp.platform.errors.ApiException;
 import dev.terp.platform.errors.ErrorCode;
+import dev.terp.platform.tx.StaleSnapshotException;
 
 import org.springframework.stereotype.Component;
 
@@ -37,22 +39,24 @@ public class LocationCapacity {
      * first: then the locking sum of {@link #requireRoom} never waits for a row, and no one waits for a location
      * while holding rows, so additions queue on the location instead of deadlocking. Call it after the batch rows
      * are locked and before their location rows; a unit of work that changes several batches calls it once for all.
+     * <p>Which locations are limited is first read from the snapshot; the limited ones are then locked (a current
+     * read), and the unlimited ones share-locked and read again current: a capacity set after the snapshot is seen
+     * (the whole transaction re-runs, {@link StaleSnapshotException}), and a capacity set later waits for this
+     * transaction. Share locks never make stock changes at an unlimited location wait for each other.
      */
     public Mono<Set<Long>> lockLimitedLocations(Collection<Long> batchIds, Collection<Long> locationIds) {
-        return locations.limitedLocations(batchIds, locationIds)
-                .flatMap(limited -> locations.lockLocations(limited).thenReturn(Set.copyOf(limited)));
-    }
-
-    /**
-     * Places the first stock of a new batch: its empty row at the location, then the room check, then the quantity
-     * (the order the class comment explains). Only for a batch created in this transaction.
-     */
-    public Mono<Void> placeNewBatch(long batchId, long locationId, BigDecimal quantity) {
-        return lockLimitedLocations(List.of(), List.of(locationId))
-                .flatMap(limited -> locations.ensure(batchId, locationId)
-                        .then(requireRoom(limited, locationId, quantity)))
-                .then(locations.updateQuantity(batchId, new Slot(locationId, quantity)))
-                .then();
+        return locations.involvedLocations(batchIds, locationIds).flatMap(involved -> {
+            List<Long> limited = involved.stream().filter(InvolvedLocation::limited).map(InvolvedLocation::id)
+                    .toList();
+            List<Long> unlimited = involved.stream().filter(location -> !location.limited())
+                    .map(InvolvedLocation::id).toList();
+            return locations.lockLocations(limited)
+                    .then(locations.shareLockNowLimited(unlimited))
+                    .flatMap(nowLimited -> nowLimited.isEmpty()
+                            ? Mono.just(Set.copyOf(limited))
+                            : Mono.error(new StaleSnapshotException("Location(s) " + nowLimited
+                                    + " became capacity-limited after this transaction's snapshot")));
+        });
     }
 
     /**

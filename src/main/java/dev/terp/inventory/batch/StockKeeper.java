@@ -4,15 +4,20 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.terp.audit.AuditTrail;
 import dev.terp.inventory.batch.MovementRepository.NewMovement;
+import dev.terp.inventory.batch.api.BatchView;
+import dev.terp.inventory.domain.BatchLifecycle;
+import dev.terp.inventory.domain.BatchStatus;
 import dev.terp.inventory.domain.Bucket;
 import dev.terp.inventory.domain.InsufficientInventory;
 import dev.terp.inventory.domain.InvalidQuantity;
@@ -47,6 +52,7 @@ class StockKeeper {
             Bucket.HOLD, Bucket.SAMPLE);
 
     private final BatchRepository batches;
+    private final ReservationRepository reservations;
     private final MovementRepository movements;
     private final BatchLocationRepository locations;
     private final LocationCapacity capacity;
@@ -54,9 +60,11 @@ class StockKeeper {
     private final AuditTrail audit;
     private final Clock clock;
 
-    StockKeeper(BatchRepository batches, MovementRepository movements, BatchLocationRepository locations,
-            LocationCapacity capacity, TransactionRunner tx, AuditTrail audit, Clock clock) {
+    StockKeeper(BatchRepository batches, ReservationRepository reservations, MovementRepository movements,
+            BatchLocationRepository locations, LocationCapacity capacity, TransactionRunner tx, AuditTrail audit,
+            Clock clock) {
         this.batches = batches;
+        this.reservations = reservations;
         this.movements = movements;
         this.locations = locations;
         this.capacity = capacity;
@@ -88,17 +96,87 @@ class StockKeeper {
         return batches.lockById(batchId).switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, batchId)));
     }
 
+    /**
+     * Locks the batches in ascending id order, then the capacity-limited locations they hold stock at (the lock
+     * order of {@link LocationCapacity}), and answers the batches in id order; unknown ids are absent. A unit of work
+     * that changes several batches calls this first, so overlapping units queue instead of deadlocking. Only
+     * meaningful inside the caller's transaction.
+     */
+    Mono<List<Batch>> lockInIdOrder(Collection<Long> ids) {
+        return ids.isEmpty() ? Mono.just(List.of())
+                : batches.lockAll(List.copyOf(ids))
+                        .flatMap(locked -> capacity.lockLimitedLocations(ids, List.of()).thenReturn(locked));
+    }
+
+    /**
+     * The holder's reservation grows by {@code quantity}: the batch's reserved bucket and the holder's row change
+     * together, under the batch lock, so reservedQty is always the sum of the rows.
+     */
+    Mono<Batch> reserve(long batchId, BigDecimal quantity, StockReference holder, String reason) {
+        return tx.inRetryingTransaction(() -> apply(batchId, StockOperation.reserve(quantity), holder, reason, null,
+                        locked -> Mono.empty())
+                .flatMap(batch -> changeHeld(batchId, holder, quantity).thenReturn(batch)));
+    }
+
+    /** Gives back what the holder holds; more than it holds is 409 RESERVATION_NOT_HELD, whatever others hold. */
+    Mono<Batch> releaseReservation(long batchId, BigDecimal quantity, StockReference holder, String reason) {
+        return tx.inRetryingTransaction(() -> apply(batchId, StockOperation.releaseReservation(quantity), holder,
+                        reason, null, locked -> requireHeld(locked, holder, quantity))
+                .flatMap(batch -> changeHeld(batchId, holder, quantity.negate()).thenReturn(batch)));
+    }
+
+    /**
+     * The holder's reserved goods leave as a sale (on-hand and reserved drop, SALE movements). {@code guard} runs
+     * under the lock before anything is written (the caller's own refusals). A sale that empties on-hand moves the
+     * batch to SOLD_OUT ({@link BatchLifecycle#soldOutBySale}).
+     */
+    Mono<Batch> consumeReservation(long batchId, BigDecimal quantity, StockReference holder,
+            Function<Batch, Mono<Void>> guard) {
+        return tx.inRetryingTransaction(() -> apply(batchId, StockOperation.consumeReservation(quantity), holder,
+                        null, null, locked -> requireHeld(locked, holder, quantity).then(guard.apply(locked)))
+                .flatMap(batch -> changeHeld(batchId, holder, quantity.negate()).then(soldOutIfEmpty(batch))));
+    }
+
+    private Mono<Void> requireHeld(Batch batch, StockReference holder, BigDecimal quantity) {
+        return reservations.lockHeld(batch.id(), holder).flatMap(held -> held.compareTo(quantity) >= 0
+                ? Mono.<Void>empty()
+                : Mono.error(new ApiException(ErrorCode.RESERVATION_NOT_HELD, holder.referenceType() + " "
+                        + holder.referenceId() + " holds " + Quantities.format(held) + " of batch " + batch.id()
+                        + ", " + Quantities.format(quantity) + " requested; a holder can only release or consume "
+                        + "what it reserved itself")));
+    }
+
+    private Mono<Void> changeHeld(long batchId, StockReference holder, BigDecimal delta) {
+        return RequestContext.actingUser().flatMap(actor -> reservations.change(batchId, holder, delta,
+                actor.userId()));
+    }
+
+    private Mono<Batch> soldOutIfEmpty(Batch batch) {
+        if (!BatchLifecycle.soldOutBySale(batch.status(), batch.quantities())) {
+            return Mono.just(batch);
+        }
+        return batches.updateStatus(batch.id(), BatchStatus.SOLD_OUT)
+                .then(batches.findById(batch.id()))
+                .flatMap(after -> audit.record(RESOURCE, batch.id(), "STATUS_CHANGED", BatchView.of(batch),
+                        BatchView.of(after), "Sold out: the last units on hand were sold").thenReturn(after));
+    }
+
     private Quantities check(Batch batch, StockOperation operation) {
         if (batch.status().isTerminal()) {
             throw new ConflictException("Batch " + batch.id() + " is " + batch.status() + "; its stock cannot change");
         }
-        if (operation.requiresSellableBatch() && !batch.status().isSellable()) {
-            throw new ConflictException("Batch " + batch.id() + " is " + batch.status()
+        if (operation.sale() == StockOperation.Sale.RESERVING && !batch.status().isSellable()) {
+            throw new ApiException(ErrorCode.BATCH_NOT_SELLABLE, "Batch " + batch.id() + " is " + batch.status()
                     + "; only LIVE or PHOTOGRAPHY_COMPLETE stock can be reserved");
         }
-        if (operation.requiresSellableBatch() && isExpired(batch)) {
+        if (operation.sale() == StockOperation.Sale.SHIPPING && !batch.status().canShipReservations()) {
+            throw new ApiException(ErrorCode.BATCH_NOT_SELLABLE, "Batch " + batch.id() + " is " + batch.status()
+                    + "; its reservations stay, but nothing ships until it is LIVE again");
+        }
+        if (operation.sale() != StockOperation.Sale.NOT_A_SALE && isExpired(batch)) {
             throw new ApiException(ErrorCode.BATCH_EXPIRED, "Batch " + batch.id() + " expired on "
-                    + batch.expirationDate() + "; expired stock cannot be reserved");
+                    + batch.expirationDate() + "; expired stock cannot be "
+                    + (operation.sale() == StockOperation.Sale.RESERVING ? "reserved" : "sold"));
         }
         try {
             return operation.change().apply(batch.quantities());
@@ -139,8 +217,8 @@ class StockKeeper {
         return batches.updateQuantities(before.id(), after)
                 .then(placeOnHandChange(before.id(), after.onHand().subtract(old.onHand())))
                 .thenMany(Flux.fromIterable(rows).concatMap(movements::insert))
-                .then(audit.record(RESOURCE, before.id(), operation.auditAction(), StockSnapshot.of(old),
-                        StockSnapshot.of(after), reason))
+                .then(audit.record(RESOURCE, before.id(), operation.auditAction(), StockSnapshot.of(old, operation, reference),
+                        StockSnapshot.of(after, operation, reference), reason))
                 .then(batches.findById(before.id()));
     }
 
@@ -254,14 +332,20 @@ class StockKeeper {
         return type;
     }
 
-    /** The quantities an audit row records before and after a stock change. */
+    /**
+     * The quantities an audit row records before and after a stock change, and for a reservation change whose
+     * reservation it was (the holder, e.g. "MANUAL 7").
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record StockSnapshot(String onHandQty, String reservedQty, String quarantineQty, String holdQty,
-            String sampleQty, String availableQty) {
+            String sampleQty, String availableQty, String holder) {
 
-        static StockSnapshot of(Quantities quantities) {
+        static StockSnapshot of(Quantities quantities, StockOperation operation, StockReference reference) {
+            String holder = operation.movementTypes().containsKey(Bucket.RESERVED) && reference.referenceId() != null
+                    ? reference.referenceType() + " " + reference.referenceId() : null;
             return new StockSnapshot(Quantities.format(quantities.onHand()), Quantities.format(quantities.reserved()),
                     Quantities.format(quantities.quarantine()), Quantities.format(quantities.hold()),
-                    Quantities.format(quantities.sample()), Quantities.format(quantities.available()));
+                    Quantities.format(quantities.sample()), Quantities.format(quantities.available()), holder);
         }
     }
 }

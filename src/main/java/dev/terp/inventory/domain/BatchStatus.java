@@ -50,4 +50,13 @@ public enum BatchStatus {
     public boolean isSellable() {
         return this == LIVE || this == PHOTOGRAPHY_COMPLETE;
     }
+
+    /**
+     * Whether goods reserved earlier may leave as a sale. A SOLD_OUT batch still ships what it promised (it sold out
+     * because everything was promised); a batch put on hold or in quarantine keeps its reservations but ships
+     * nothing until it is released.
+     */
+    public boolean canShipReservations() {
+        return isSellable() || this == SOLD_OUT;
+    }
 }

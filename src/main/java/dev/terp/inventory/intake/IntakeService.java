@@ -13,10 +13,11 @@ import reactor.core.publisher.Mono;
 import dev.terp.audit.AuditTrail;
 import dev.terp.inventory.batch.Batch;
 import dev.terp.inventory.batch.BatchService;
-import dev.terp.inventory.batch.LocationCapacity;
+import dev.terp.inventory.batch.IntakeReceivingPort;
+import dev.terp.inventory.batch.IntakeReceivingPort.NewBatch;
+import dev.terp.inventory.batch.StockReference;
 import dev.terp.inventory.batch.api.BatchView;
 import dev.terp.inventory.domain.BatchSkus;
-import dev.terp.inventory.intake.IntakeRepository.NewBatch;
 import dev.terp.inventory.intake.api.IntakeRequest;
 import dev.terp.masterdata.brand.Brand;
 import dev.terp.masterdata.brand.BrandService;
@@ -46,8 +47,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Receiving inventory (domain §4.1 A), as one transaction: the references are checked, vendor, brand, product and
- * location are found or created, and the lot, the batch, its location row, its INTAKE movement and the audit row
- * are written. Unlike TERP, nothing is left half-done when a step fails, and lot, batch and SKU numbers come from
+ * location are found or created, the lot and the (empty) batch are created, and the quantity is received through
+ * {@link IntakeReceivingPort} like every other stock change (INTAKE movement, location row, audit). Unlike TERP, nothing is left half-done when a step fails, and lot, batch and SKU numbers come from
  * sequences, so repeat intakes never collide (D-15).
  */
 @Service
@@ -56,6 +57,8 @@ public class IntakeService {
     static final DocumentSeries LOT_SERIES = new DocumentSeries("LOT", NumberingStrategy.STANDARD, 6, false);
     static final DocumentSeries BATCH_SERIES = new DocumentSeries("BCH", NumberingStrategy.STANDARD, 6, false);
     private static final String BATCH = "Batch";
+    /** What the INTAKE movement of a direct intake points at, with the lot id. */
+    static final String REFERENCE_TYPE = "INTAKE";
 
     private final IntakeRepository intake;
     private final BatchService batches;
@@ -63,7 +66,7 @@ public class IntakeService {
     private final BrandService brands;
     private final ProductService products;
     private final LocationService locations;
-    private final LocationCapacity capacity;
+    private final IntakeReceivingPort receiving;
     private final CategoryService categories;
     private final GradeService grades;
     private final StrainService strains;
@@ -73,7 +76,7 @@ public class IntakeService {
     private final Clock clock;
 
     IntakeService(IntakeRepository intake, BatchService batches, VendorService vendors, BrandService brands,
-            ProductService products, LocationService locations, LocationCapacity capacity, CategoryService categories,
+            ProductService products, LocationService locations, IntakeReceivingPort receiving, CategoryService categories,
             GradeService grades, StrainService strains, DocumentNumbers numbers, TransactionRunner tx,
             AuditTrail audit, Clock clock) {
         this.intake = intake;
@@ -82,7 +85,7 @@ public class IntakeService {
         this.brands = brands;
         this.products = products;
         this.locations = locations;
-        this.capacity = capacity;
+        this.receiving = receiving;
         this.categories = categories;
         this.grades = grades;
         this.strains = strains;
@@ -151,6 +154,16 @@ public class IntakeService {
     }
 
     private Mono<Batch> write(IntakeCommand command, References references, Actor actor) {
+        return announceBatch(command, references)
+                .flatMap(created -> receiving.receive(created.batchId(), command.quantity(),
+                        StockReference.of(REFERENCE_TYPE, created.lotId()), "Initial intake"));
+    }
+
+    /**
+     * Creates the lot and the batch, empty and AWAITING_INTAKE, with an empty row at the location (vendor, brand,
+     * product and location found or created). Only inside the caller's transaction.
+     */
+    private Mono<AnnouncedBatch> announceBatch(IntakeCommand command, References references) {
         return vendors.findOrCreate(command.vendorName())
                 .flatMap(vendor -> brands.findOrCreate(command.brandName(), vendor.id())
                         .flatMap(brand -> products.findOrCreate(new ProductDetails(brand.id(), references.strainId(),
@@ -159,24 +172,44 @@ public class IntakeService {
                                 .flatMap(product -> locations.findOrCreate(command.location())
                                         .flatMap(location -> numbers.next(LOT_SERIES)
                                                 .flatMap(lotCode -> intake.insertLot(lotCode, vendor.id(), today()))
-                                                .flatMap(lotId -> insertBatch(command, references, brand, product,
-                                                        lotId))
-                                                .flatMap(batchId -> capacity.placeNewBatch(batchId, location.id(),
-                                                                command.quantity())
-                                                        .then(intake.insertIntakeMovement(batchId,
-                                                                command.quantity(), actor.userId()))
-                                                        .then(batches.get(batchId)))))))
-                .flatMap(batch -> audit.record(BATCH, batch.id(), "CREATED", null, BatchView.of(batch),
-                        "Initial intake").thenReturn(batch));
+                                                .flatMap(lotId -> newBatch(command, references, brand, product,
+                                                        lotId)
+                                                        .flatMap(batch -> receiving.announce(batch, location.id()))
+                                                        .map(batchId -> new AnnouncedBatch(batchId, lotId)))))))
+                .flatMap(created -> batches.get(created.batchId())
+                        .flatMap(batch -> audit.record(BATCH, batch.id(), "CREATED", null, BatchView.of(batch),
+                                "Announced for intake"))
+                        .thenReturn(created));
+    }
+
+    /**
+     * Announces a batch that an intake session will receive (domain §4.1 B): the same checks and find-or-create as a
+     * direct intake, but nothing is put on hand; the session's completion is the only receipt for it. The request's
+     * quantity is only checked, not received.
+     */
+    public Mono<Batch> announce(IntakeRequest request) {
+        IntakeValidation.Result form = IntakeValidation.check(request);
+        IntakeCommand command = form.command();
+        return tx.inRetryingTransaction(() -> references(command).flatMap(references -> {
+            List<FieldViolation> violations = new ArrayList<>(form.violations());
+            violations.addAll(references.violations());
+            if (!violations.isEmpty()) {
+                return Mono.error(new ValidationException(violations));
+            }
+            return announceBatch(command, references).flatMap(created -> batches.get(created.batchId()));
+        }));
+    }
+
+    private record AnnouncedBatch(long batchId, long lotId) {
     }
 
     /** The SKU uses the stored brand and canonical product names, so every batch of a product shares its prefix. */
-    private Mono<Long> insertBatch(IntakeCommand command, References references, Brand brand, Product product,
+    private Mono<NewBatch> newBatch(IntakeCommand command, References references, Brand brand, Product product,
             long lotId) {
-        return numbers.next(BATCH_SERIES).flatMap(code -> intake.insertBatch(new NewBatch(code,
+        return numbers.next(BATCH_SERIES).map(code -> new NewBatch(code,
                 BatchSkus.sku(brand.name(), product.nameCanonical(), code), product.id(), lotId,
                 references.gradeId(), command.cogsMode(), command.unitCogs(), command.unitCogsMin(),
-                command.unitCogsMax(), command.paymentTerms(), command.quantity(), command.expirationDate())));
+                command.unitCogsMax(), command.paymentTerms(), command.expirationDate()));
     }
 
     /** Lots are dated in UTC, like every other date the API stores. */

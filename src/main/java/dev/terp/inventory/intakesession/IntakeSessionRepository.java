@@ -7,7 +7,6 @@ import java.util.List;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
-import dev.terp.inventory.domain.BatchStatus;
 import dev.terp.inventory.domain.IntakeSessionStatus;
 import dev.terp.platform.paging.PageRequest;
 import dev.terp.platform.persistence.LockMode;
@@ -39,8 +38,6 @@ class IntakeSessionRepository {
     }
 
     /** What adding a line needs to know about its batch. */
-    record BatchToReceive(long id, String code, BatchStatus status) {
-    }
 
     record NewSession(String sessionNumber, long vendorId, LocalDate receiveDate, long receivedBy,
             String paymentTerms, LocalDate paymentDueDate, String internalNotes, String vendorNotes) {
@@ -136,19 +133,6 @@ class IntakeSessionRepository {
                 .one();
     }
 
-    /**
-     * The batch a line is about to be added for, read current and share-locked (not from the transaction's
-     * snapshot): a completion of another session that is turning it LIVE holds its row lock, so this waits for it
-     * and then sees LIVE; and until this transaction ends, no completion can change the batch under the new line.
-     * Taken after the session lock, like complete() (session, then batch). Empty when there is no such batch.
-     */
-    Mono<BatchToReceive> shareLockBatch(long batchId) {
-        return db.sql("SELECT id, code, status FROM batches WHERE id = :id" + LockMode.SHARE.clause())
-                .bind("id", batchId)
-                .map(row -> new BatchToReceive(Rows.id(row, "id"), row.get("code", String.class),
-                        BatchStatus.valueOf(row.get("status", String.class))))
-                .one();
-    }
 
     Mono<Long> countLines(long sessionId) {
         return db.sql("SELECT COUNT(*) AS n FROM intake_session_lines WHERE session_id = :sessionId")
@@ -174,12 +158,12 @@ class IntakeSessionRepository {
                 .map(count -> count > 0);
     }
 
-    Mono<Long> insertLine(long sessionId, LineCommand line, BigDecimal totalCost) {
+    Mono<Long> insertLine(long sessionId, long batchId, LineCommand line, BigDecimal totalCost) {
         return db.sql("INSERT INTO intake_session_lines (session_id, batch_id, received_qty, unit_cost, total_cost, "
                         + "internal_notes, vendor_notes, cogs_agreement) VALUES (:sessionId, :batchId, :qty, "
                         + ":unitCost, :totalCost, :internalNotes, :vendorNotes, :cogsAgreement)")
                 .bind("sessionId", sessionId)
-                .bind("batchId", line.batchId())
+                .bind("batchId", batchId)
                 .bind("qty", line.receivedQty())
                 .bind("unitCost", line.unitCost())
                 .bind("totalCost", totalCost)

@@ -60,7 +60,8 @@ class IntakeSessionRoutes {
                         .response(responseBuilder().responseCode("200").implementation(IntakeSessionView.class)))
                 .POST(LINES, INVENTORY_WRITE, handler::addLine, op -> {
                     op.operationId("addIntakeSessionLine")
-                            .summary("Add a batch awaiting intake to the session; the session total is recomputed. "
+                            .summary("Add an announced batch (batchId) or announce a new one (batch) to the session; "
+                                    + "completion is its only receipt; the session total is recomputed. "
                                     + "A session holds at most " + IntakeSessionService.MAX_LINES + " lines: "
                                     + "completion receives every line in one transaction with a 10 s deadline")
                             .requestBody(requestBodyBuilder().required(true)
@@ -71,7 +72,8 @@ class IntakeSessionRoutes {
                             + "or over 2 decimals, line or session total too large (VALIDATION_FAILED)");
                     ApiRoutes.problem(op, "409", NOT_IN_PROGRESS + "; the batch is not AWAITING_INTAKE or already "
                             + "in the session; the session already has " + IntakeSessionService.MAX_LINES
-                            + " lines (CONFLICT)");
+                            + " lines (CONFLICT); the batch already holds stock (BATCH_ALREADY_RECEIVED); it was "
+                            + "bought from another vendor (VENDOR_MISMATCH)");
                 })
                 .PUT(LINE, INVENTORY_WRITE, handler::updateLine, op -> {
                     op.operationId("updateIntakeSessionLine")
@@ -102,7 +104,8 @@ class IntakeSessionRoutes {
                     ApiRoutes.problem(op, "400", "A batch's on-hand would exceed the largest quantity a batch can "
                             + "hold (VALIDATION_FAILED on quantity); nothing is written");
                     ApiRoutes.problem(op, "409", "Not IN_PROGRESS (INVALID_STATE_TRANSITION); no lines, or a batch "
-                            + "no longer AWAITING_INTAKE, named in errors[] (CONFLICT); nothing is written");
+                            + "no longer AWAITING_INTAKE, named in errors[] (CONFLICT); a batch that gained stock "
+                            + "another way (BATCH_ALREADY_RECEIVED); nothing is written");
                 })
                 .POST(ONE + "/cancel", INVENTORY_WRITE, handler::cancel, op -> {
                     op.operationId("cancelIntakeSession")

@@ -18,8 +18,11 @@ import dev.terp.inventory.domain.BatchStatus;
 import dev.terp.inventory.domain.IntakeSessionStatus;
 import dev.terp.inventory.domain.IntakeSessionTotals;
 import dev.terp.inventory.domain.InvalidIntakeSessionTransition;
-import dev.terp.inventory.intakesession.IntakeSessionRepository.BatchToReceive;
+import dev.terp.inventory.domain.Quantities;
+import dev.terp.inventory.intake.IntakeService;
+import dev.terp.inventory.intake.api.IntakeRequest;
 import dev.terp.inventory.intakesession.IntakeSessionRepository.NewSession;
+import dev.terp.inventory.intakesession.api.AnnouncedBatchRequest;
 import dev.terp.inventory.intakesession.api.IntakeSessionLineView;
 import dev.terp.inventory.intakesession.api.IntakeSessionRequest;
 import dev.terp.inventory.intakesession.api.IntakeSessionSummary;
@@ -68,12 +71,14 @@ public class IntakeSessionService {
     private final IntakeSessionRepository sessions;
     private final IntakeReceivingPort receiving;
     private final VendorService vendors;
+    private final IntakeService intake;
     private final DocumentNumbers numbers;
     private final TransactionRunner tx;
     private final AuditTrail audit;
 
     IntakeSessionService(IntakeSessionRepository sessions, IntakeReceivingPort receiving, VendorService vendors,
-            DocumentNumbers numbers, TransactionRunner tx, AuditTrail audit) {
+            IntakeService intake, DocumentNumbers numbers, TransactionRunner tx, AuditTrail audit) {
+        this.intake = intake;
         this.sessions = sessions;
         this.receiving = receiving;
         this.vendors = vendors;
@@ -127,18 +132,20 @@ public class IntakeSessionService {
     }
 
     /**
-     * The batch must exist (400 otherwise), await intake and not be in the session yet, and the session must hold
-     * fewer than {@link #MAX_LINES} lines (409 otherwise).
+     * A line names an announced batch (it must exist — 400 otherwise —, await intake, hold nothing yet, come from
+     * the session's vendor and not be in the session yet; 409 otherwise) or announces a new one with the line. The
+     * session must hold fewer than {@link #MAX_LINES} lines (409 otherwise). Completion is then the only receipt of
+     * the batch: stock received another way (a direct intake) can never be received again here.
      */
     public Mono<AddedLine> addLine(long sessionId, LineCommand line) {
         BigDecimal total = lineTotal(line);
         return tx.inRetryingTransaction(() -> lockEditable(sessionId)
                 .flatMap(this::requireRoomForLine)
-                .flatMap(session -> batchToReceive(line.batchId())
+                .flatMap(session -> lineBatch(session, line)
                         .flatMap(batch -> sessions.containsBatch(sessionId, batch.id()).flatMap(present -> present
                                 ? Mono.error(new ConflictException("Batch " + batch.code() + " is already in intake "
                                         + "session " + session.sessionNumber()))
-                                : sessions.insertLine(sessionId, line, total))))
+                                : sessions.insertLine(sessionId, batch.id(), line, total))))
                 .flatMap(lineId -> recomputeTotal(sessionId)
                         .then(sessions.findLine(sessionId, lineId))
                         .flatMap(added -> audit.record(RESOURCE, sessionId, "LINE_ADDED", null,
@@ -215,6 +222,7 @@ public class IntakeSessionService {
         Map<Long, Batch> byId = new HashMap<>();
         locked.forEach(batch -> byId.put(batch.id(), batch));
         List<FieldViolation> refused = new ArrayList<>();
+        List<FieldViolation> received = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             IntakeSessionLine line = lines.get(i);
@@ -224,14 +232,22 @@ public class IntakeSessionService {
                 refused.add(new FieldViolation("lines[" + i + "].batchId", "batch " + line.batchCode() + " (id "
                         + line.batchId() + ") is " + state + ", not AWAITING_INTAKE"));
                 names.add(line.batchCode() + " (" + state + ")");
+            } else if (!batch.quantities().equals(Quantities.ZERO)) {
+                received.add(new FieldViolation("lines[" + i + "].batchId", "batch " + line.batchCode() + " (id "
+                        + line.batchId() + ") already holds " + Quantities.format(batch.onHandQty()) + " on hand"));
             }
         }
-        if (refused.isEmpty()) {
-            return Mono.empty();
+        if (!refused.isEmpty()) {
+            return Mono.error(new ApiException(ErrorCode.CONFLICT, "Intake session " + session.sessionNumber()
+                    + " cannot be completed: " + String.join(", ", names) + " no longer AWAITING_INTAKE; nothing "
+                    + "was received", refused));
         }
-        return Mono.error(new ApiException(ErrorCode.CONFLICT, "Intake session " + session.sessionNumber()
-                + " cannot be completed: " + String.join(", ", names) + " no longer AWAITING_INTAKE; nothing was "
-                + "received", refused));
+        if (!received.isEmpty()) {
+            return Mono.error(new ApiException(ErrorCode.BATCH_ALREADY_RECEIVED, "Intake session "
+                    + session.sessionNumber() + " cannot be completed: " + received.size() + " of its batches "
+                    + "already hold stock received another way; nothing was received", received));
+        }
+        return Mono.empty();
     }
 
     /** Nothing touches stock: the lines' batches stay AWAITING_INTAKE for another session. */
@@ -308,14 +324,48 @@ public class IntakeSessionService {
                         + "batches in another session")));
     }
 
-    /** Read current under a shared lock, after the session lock (see the repository). */
-    private Mono<BatchToReceive> batchToReceive(long batchId) {
-        return sessions.shareLockBatch(batchId)
-                .switchIfEmpty(Mono.error(() -> ValidationException.of("batchId", "no batch has id " + batchId)))
-                .flatMap(batch -> batch.status() == BatchStatus.AWAITING_INTAKE
-                        ? Mono.just(batch)
-                        : Mono.error(new ConflictException("Batch " + batch.code() + " is " + batch.status()
-                                + "; only AWAITING_INTAKE batches can be received in an intake session")));
+    /**
+     * The line's batch: announced now, or an announced batch read current under a shared lock, after the session
+     * lock (session, then batch, like {@link #complete}): a completion receiving it holds its row lock, so this waits
+     * and then sees the result, and until this transaction ends no one changes the batch under the new line.
+     */
+    private Mono<Batch> lineBatch(IntakeSession session, LineCommand line) {
+        if (line.batch() != null) {
+            return announce(session, line);
+        }
+        return receiving.shareLock(line.batchId())
+                .switchIfEmpty(Mono.error(() -> ValidationException.of("batchId", "no batch has id "
+                        + line.batchId())))
+                .flatMap(batch -> receiving.vendorOf(batch.id()).flatMap(vendorId -> {
+                    if (batch.status() != BatchStatus.AWAITING_INTAKE) {
+                        return Mono.error(new ConflictException("Batch " + batch.code() + " is " + batch.status()
+                                + "; only AWAITING_INTAKE batches can be received in an intake session"));
+                    }
+                    if (!batch.quantities().equals(Quantities.ZERO)) {
+                        return Mono.error(new ApiException(ErrorCode.BATCH_ALREADY_RECEIVED, "Batch "
+                                + batch.code() + " already holds " + Quantities.format(batch.onHandQty())
+                                + " on hand (received by a direct intake or changed since); a session receives "
+                                + "only announced batches, so its stock is never counted twice"));
+                    }
+                    if (vendorId != session.vendorId()) {
+                        return Mono.error(new ApiException(ErrorCode.VENDOR_MISMATCH, "Batch " + batch.code()
+                                + " was bought from vendor " + vendorId + ", not from the session's vendor "
+                                + session.vendorId()));
+                    }
+                    return Mono.just(batch);
+                }));
+    }
+
+    /** The new batch comes from the session's vendor; its fields are checked like a direct intake's. */
+    private Mono<Batch> announce(IntakeSession session, LineCommand line) {
+        AnnouncedBatchRequest b = line.batch();
+        return vendors.get(session.vendorId())
+                .flatMap(vendor -> intake.announce(new IntakeRequest(vendor.name(), b.brandName(), b.productName(),
+                        b.strainName(), b.category(), b.subcategory(), b.grade(), line.receivedQty(), b.cogsMode(),
+                        b.unitCogs(), b.unitCogsMin(), b.unitCogsMax(), b.paymentTerms(), b.location(),
+                        b.expirationDate())))
+                .onErrorMap(ValidationException.class, invalid -> new ValidationException(invalid.violations()
+                        .stream().map(v -> new FieldViolation("batch." + v.field(), v.message())).toList()));
     }
 
     /** Runs under the session lock, so the stored total is always the sum of the stored lines. */

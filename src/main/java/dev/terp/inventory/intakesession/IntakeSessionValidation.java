@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import dev.terp.inventory.domain.PaymentTerms;
+import dev.terp.inventory.intakesession.api.AnnouncedBatchRequest;
 import dev.terp.inventory.intakesession.api.IntakeSessionLineRequest;
 import dev.terp.inventory.intakesession.api.IntakeSessionLineUpdate;
 import dev.terp.inventory.intakesession.api.IntakeSessionRequest;
@@ -38,27 +39,30 @@ final class IntakeSessionValidation {
     /** A new line: batch, quantity, cost and notes, every violation at once. */
     static LineCommand newLine(IntakeSessionLineRequest r) {
         IntakeSessionValidation check = new IntakeSessionValidation();
-        if (r.batchId() == null) {
-            check.violations.add("batchId", "is required");
-        } else if (r.batchId() <= 0) {
+        if (r.batchId() == null && r.batch() == null) {
+            check.violations.add("batchId", "is required, unless the line announces a new batch in batch");
+        } else if (r.batchId() != null && r.batch() != null) {
+            check.violations.add("batchId", "cannot be combined with batch; name an announced batch or announce "
+                    + "a new one");
+        } else if (r.batchId() != null && r.batchId() <= 0) {
             check.violations.add("batchId", "must be a positive id");
         }
-        return check.line(r.batchId(), r.receivedQty(), r.unitCost(), r.internalNotes(), r.vendorNotes(),
+        return check.line(r.batchId(), r.batch(), r.receivedQty(), r.unitCost(), r.internalNotes(), r.vendorNotes(),
                 r.cogsAgreement());
     }
 
     /** A changed line: it stays on its batch. */
     static LineCommand changedLine(IntakeSessionLineUpdate r) {
-        return new IntakeSessionValidation().line(null, r.receivedQty(), r.unitCost(), r.internalNotes(),
+        return new IntakeSessionValidation().line(null, null, r.receivedQty(), r.unitCost(), r.internalNotes(),
                 r.vendorNotes(), r.cogsAgreement());
     }
 
-    private LineCommand line(Long batchId, BigDecimal receivedQty, BigDecimal unitCost, String internalNotes,
+    private LineCommand line(Long batchId, AnnouncedBatchRequest batch, BigDecimal receivedQty, BigDecimal unitCost, String internalNotes,
             String vendorNotes, String cogsAgreement) {
         BigDecimal quantity = violations.collect(() -> Decimals.positiveQuantity("receivedQty", receivedQty));
         BigDecimal cost = violations.collect(() -> Decimals.nonNegativeMoney("unitCost", unitCost));
         violations.throwIfAny();
-        return new LineCommand(batchId, quantity, cost, Texts.blankToNull(internalNotes),
+        return new LineCommand(batchId, batch, quantity, cost, Texts.blankToNull(internalNotes),
                 Texts.blankToNull(vendorNotes), Texts.blankToNull(cogsAgreement));
     }
 }

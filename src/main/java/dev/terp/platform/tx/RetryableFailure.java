@@ -14,7 +14,9 @@ import org.springframework.dao.TransientDataAccessException;
  */
 public enum RetryableFailure {
     DEADLOCK(1213),
-    LOCK_WAIT_TIMEOUT(1205);
+    LOCK_WAIT_TIMEOUT(1205),
+    /** Not a server error: {@link StaleSnapshotException}, raised by our own current-read checks. */
+    STALE_SNAPSHOT(0);
 
     private final int mysqlErrorCode;
 
@@ -23,13 +25,16 @@ public enum RetryableFailure {
     }
 
     public static Optional<RetryableFailure> of(Throwable failure) {
+        if (failure instanceof StaleSnapshotException) {
+            return Optional.of(STALE_SNAPSHOT);
+        }
         if (!(failure instanceof TransientDataAccessException) && !(failure instanceof R2dbcException)) {
             return Optional.empty();
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof R2dbcException r2dbc) {
                 for (RetryableFailure candidate : values()) {
-                    if (candidate.mysqlErrorCode == r2dbc.getErrorCode()) {
+                    if (candidate.mysqlErrorCode != 0 && candidate.mysqlErrorCode == r2dbc.getErrorCode()) {
                         return Optional.of(candidate);
                     }
                 }

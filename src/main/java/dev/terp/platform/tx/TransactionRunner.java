@@ -1,6 +1,8 @@
 package dev.terp.platform.tx;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
@@ -30,8 +32,7 @@ public class TransactionRunner {
 
     private final TransactionalOperator transactionalOperator;
     private final TransactionProperties properties;
-    private final Counter deadlockRetries;
-    private final Counter lockWaitRetries;
+    private final Map<RetryableFailure, Counter> retries = new EnumMap<>(RetryableFailure.class);
     private final Counter deadlinesExceeded;
     private final Counter retriesExhausted;
 
@@ -39,8 +40,9 @@ public class TransactionRunner {
             MeterRegistry meters) {
         this.transactionalOperator = transactionalOperator;
         this.properties = properties;
-        this.deadlockRetries = retryCounter(meters, RetryableFailure.DEADLOCK);
-        this.lockWaitRetries = retryCounter(meters, RetryableFailure.LOCK_WAIT_TIMEOUT);
+        for (RetryableFailure reason : RetryableFailure.values()) {
+            retries.put(reason, retryCounter(meters, reason));
+        }
         this.deadlinesExceeded = Counter.builder("terp.tx.deadline.exceeded")
                 .description("Transactions rolled back because they ran past their deadline").register(meters);
         this.retriesExhausted = Counter.builder("terp.tx.retries.exhausted")
@@ -70,7 +72,7 @@ public class TransactionRunner {
                 .filter(RetryableFailure::isRetryable)
                 .doBeforeRetry(signal -> {
                     RetryableFailure reason = RetryableFailure.of(signal.failure()).orElseThrow();
-                    (reason == RetryableFailure.DEADLOCK ? deadlockRetries : lockWaitRetries).increment();
+                    retries.get(reason).increment();
                     log.warn("Transaction failed with {} (attempt {}); re-running it", reason,
                             signal.totalRetries() + 1);
                 })
@@ -88,7 +90,7 @@ public class TransactionRunner {
 
     private static Counter retryCounter(MeterRegistry meters, RetryableFailure reason) {
         return Counter.builder("terp.tx.retries")
-                .description("Transactions re-run after a deadlock or lock-wait timeout")
+                .description("Transactions re-run after a deadlock, a lock-wait timeout or a stale snapshot")
                 .tag("reason", reason.name().toLowerCase())
                 .register(meters);
     }

@@ -121,8 +121,12 @@ class AlertIT {
         assertThat(alertsOf(low)).singleElement().satisfies(alert -> assertThat(alert)
                 .containsEntry("severity", "MEDIUM").containsEntry("currentValue", "7.0000"));
 
-        // Adjusted up through the stock API above the threshold: auto-resolved, not deleted.
+        // Adjusted up through the stock API above the threshold: auto-resolved, not deleted. A count carries the
+        // version of the batch it was taken at.
+        String counted = http.get().uri("/api/v1/batches/{id}", low).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseHeaders().getETag();
         http.post().uri("/api/v1/batches/{id}/adjustments", low).header(HttpHeaders.AUTHORIZATION, warehouse)
+                .header(HttpHeaders.IF_MATCH, counted)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("mode", "ABSOLUTE", "quantity", "40", "reason", "recount"))
                 .exchange().expectStatus().is2xxSuccessful();

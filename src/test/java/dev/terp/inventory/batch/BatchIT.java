@@ -13,7 +13,8 @@ import dev.terp.inventory.batch.InventoryFixtures.MovementRow;
 import dev.terp.inventory.batch.InventoryFixtures.TestBatch;
 import dev.terp.masterdata.AuditHistory;
 import dev.terp.platform.errors.ApiException;
-import dev.terp.platform.errors.InsufficientInventoryException;
+import dev.terp.platform.errors.ErrorCode;
+import dev.terp.platform.errors.ValidationException;
 import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.RequestContext;
 import dev.terp.platform.security.Role;
@@ -92,7 +93,7 @@ class BatchIT {
                 .bodyValue(Map.of("mode", "RELATIVE", "quantity", "1", "reason", "x")).exchange()
                 .expectStatus().isBadRequest();
         http.post().uri("/api/v1/batches/987654321/reservations").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("quantity", "1")).exchange()
+                .bodyValue(reservation("1")).exchange()
                 .expectStatus().isNotFound();
     }
 
@@ -194,9 +195,9 @@ class BatchIT {
         http.post().uri("/api/v1/batches/{id}/status", batch.id()).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("status", "CLOSED", "reason", "done")).exchange()
                 .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.code").isEqualTo("CONFLICT")
-                .jsonPath("$.detail").isEqualTo("Batch " + batch.id()
-                        + " still has 5.0000 on hand; only an empty batch can be closed");
+                .expectBody().jsonPath("$.code").isEqualTo("INVALID_STATE_TRANSITION")
+                .jsonPath("$.detail").isEqualTo("Batch " + batch.id() + " cannot go from QUARANTINED to CLOSED: "
+                        + "it still holds 5.0000 on hand; only a batch with every bucket at zero can be closed");
         assertThat(fixtures.status(batch.id())).isEqualTo("QUARANTINED");
 
         adjust(batch.id(), "ABSOLUTE", "0", "Destroyed by the lab").expectStatus().isOk();
@@ -289,21 +290,26 @@ class BatchIT {
     @Test
     void moreThanAvailableIsRejected() {
         TestBatch batch = fixtures.batch("LIVE", "5", "2", "0", "0");
-        post(batch.id(), "reservations", Map.of("quantity", "3.0001")).expectStatus().isEqualTo(409)
+        post(batch.id(), "reservations", reservation("3.0001")).expectStatus().isEqualTo(409)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.code").isEqualTo("INSUFFICIENT_INVENTORY")
                 .jsonPath("$.detail").isEqualTo("Batch " + batch.id() + " has 3.0000 available, 3.0001 requested");
         post(batch.id(), "quarantine", Map.of("quantity", "4")).expectStatus().isEqualTo(409);
         post(batch.id(), "hold", Map.of("quantity", "4")).expectStatus().isEqualTo(409);
         post(batch.id(), "disposals", Map.of("quantity", "4", "reason", "mould")).expectStatus().isEqualTo(409);
-        post(batch.id(), "reservations/release", Map.of("quantity", "2.5")).expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.detail").isEqualTo("Batch " + batch.id() + " has 2.0000 reserved, 2.5000 requested");
+        // The holder can give back only what it holds.
+        post(batch.id(), "reservations/release", reservation("2.5")).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("RESERVATION_NOT_HELD")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .startsWith("MANUAL 1 holds 2.0000 of batch " + batch.id() + ", 2.5000 requested"));
         post(batch.id(), "release-quarantine", Map.of("quantity", "1")).expectStatus().isEqualTo(409);
         post(batch.id(), "release-hold", Map.of("quantity", "1")).expectStatus().isEqualTo(409);
 
         Map<String, BigDecimal> quantities = fixtures.quantities(batch.id());
         assertThat(quantities.get("onHand")).isEqualByComparingTo("5");
         assertThat(quantities.get("reserved")).isEqualByComparingTo("2");
+        assertThat(fixtures.reservations(batch.id())).containsOnlyKeys("MANUAL 1")
+                .hasEntrySatisfying("MANUAL 1", held -> assertThat(held).isEqualByComparingTo("2"));
         assertThat(fixtures.movementCount(batch.id())).isZero();
         assertThat(fixtures.auditCount(batch.id())).isZero();
     }
@@ -311,18 +317,19 @@ class BatchIT {
     @Test
     void decimalPrecisionFourPlacesAcceptedFiveRejected() {
         TestBatch batch = fixtures.batch("LIVE", "1");
-        post(batch.id(), "reservations", Map.of("quantity", "0.001")).expectStatus().isOk()
+        post(batch.id(), "reservations", reservation("0.001")).expectStatus().isOk()
                 .expectBody().jsonPath("$.reservedQty").isEqualTo("0.0010");
         // A JSON number is accepted as well as a string.
-        post(batch.id(), "reservations", Map.of("quantity", new BigDecimal("0.0001"))).expectStatus().isOk()
+        post(batch.id(), "reservations", reservation(new BigDecimal("0.0001"))).expectStatus().isOk()
                 .expectBody().jsonPath("$.reservedQty").isEqualTo("0.0011");
-        post(batch.id(), "reservations", Map.of("quantity", "0.00001")).expectStatus().isBadRequest()
+        post(batch.id(), "reservations", reservation("0.00001")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("quantity");
-        post(batch.id(), "reservations", Map.of("quantity", new BigDecimal("0.00001"))).expectStatus().isBadRequest();
+        post(batch.id(), "reservations", reservation(new BigDecimal("0.00001"))).expectStatus().isBadRequest();
         adjust(batch.id(), "RELATIVE", "1.00001", "r").expectStatus().isBadRequest();
-        post(batch.id(), "reservations", Map.of("quantity", "123456789012")).expectStatus().isBadRequest();
+        post(batch.id(), "reservations", reservation("123456789012")).expectStatus().isBadRequest();
 
         assertThat(fixtures.quantities(batch.id()).get("reserved")).isEqualByComparingTo("0.0011");
+        assertThat(fixtures.reservedByHolders(batch.id())).isEqualByComparingTo("0.0011");
         assertThat(fixtures.quantities(batch.id()).get("onHand")).isEqualByComparingTo("1");
         assertThat(fixtures.movementCount(batch.id())).isEqualTo(2);
     }
@@ -356,59 +363,110 @@ class BatchIT {
     @Test
     void reservationsAndReleasesRecordTheirReference() {
         TestBatch batch = fixtures.batch("LIVE", "10");
-        post(batch.id(), "reservations", Map.of("quantity", "4", "referenceType", "Order", "referenceId", 77))
+        post(batch.id(), "reservations", Map.of("quantity", "4", "holderType", "MANUAL", "holderId", 77,
+                "reason", "Held for the Friday pickup"))
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.reservedQty").isEqualTo("4.0000").jsonPath("$.availableQty").isEqualTo("6.0000");
-        post(batch.id(), "reservations/release", Map.of("quantity", "1.5", "referenceType", "Order",
-                "referenceId", 77)).expectStatus().isOk()
+        post(batch.id(), "reservations/release", reservation("1.5", 77)).expectStatus().isOk()
                 .expectBody().jsonPath("$.reservedQty").isEqualTo("2.5000");
+        // Another holder cannot release what MANUAL 77 holds.
+        post(batch.id(), "reservations/release", reservation("1", 78)).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("RESERVATION_NOT_HELD");
 
         List<MovementRow> rows = fixtures.movements(batch.id());
         assertThat(rows).extracting(MovementRow::type).containsExactly("RESERVATION", "RELEASE_OF_RESERVATION");
         assertThat(rows).extracting(MovementRow::bucket).containsOnly("RESERVED");
-        assertThat(rows).extracting(MovementRow::referenceType).containsOnly("Order");
+        assertThat(rows).extracting(MovementRow::referenceType).containsOnly("MANUAL");
         assertThat(rows).extracting(MovementRow::referenceId).containsOnly(77L);
         assertThat(rows.get(1).before()).isEqualByComparingTo(rows.get(0).after());
+        assertThat(AuditHistory.actions(http, "Batch", batch.id()))
+                .containsExactly("RESERVATION_RELEASED", "RESERVED");
+
+        http.get().uri("/api/v1/batches/{id}/reservations", batch.id()).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].batchId").isEqualTo(batch.id())
+                .jsonPath("$.items[0].holderType").isEqualTo("MANUAL")
+                .jsonPath("$.items[0].holderId").isEqualTo(77)
+                .jsonPath("$.items[0].quantity").isEqualTo("2.5000");
+    }
+
+    @Test
+    void reservationsByHandNameAManualHolder() {
+        TestBatch batch = fixtures.batch("LIVE", "10");
+        post(batch.id(), "reservations", Map.of("quantity", "1")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(fields -> assertThat(((List<?>) fields).stream()
+                        .map(String::valueOf).toList()).containsExactlyInAnyOrder("holderType", "holderId"));
+        post(batch.id(), "reservations", Map.of("quantity", "1", "holderType", "ORDER_LINE", "holderId", 5))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("holderType");
+        post(batch.id(), "reservations", Map.of("quantity", "1", "holderType", "MANUAL", "holderId", 0))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("holderId");
+        post(batch.id(), "reservations/release", Map.of("quantity", "1", "holderType", "ORDER_LINE", "holderId", 5))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("holderType");
+        assertNothingWritten(batch.id(), "10");
     }
 
     @Test
     void onlyLiveStockCanBeReserved() {
         TestBatch batch = fixtures.batch("QUARANTINED", "10");
-        post(batch.id(), "reservations", Map.of("quantity", "1")).expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.code").isEqualTo("CONFLICT");
+        post(batch.id(), "reservations", reservation("1")).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("BATCH_NOT_SELLABLE");
         assertNothingWritten(batch.id(), "10");
     }
 
     @Test
     void consumingAReservationThroughThePortRecordsASaleOnBothBuckets() {
-        TestBatch batch = fixtures.batch("LIVE", "10", "4", "0", "0");
-        Actor clerk = new Actor(31337L, "sales-sam", Set.of(Role.SALES));
-        Batch after = reservations.consume(batch.id(), new BigDecimal("3"), new BigDecimal("20.00"),
-                        StockReference.of("Order", 9L))
-                .contextWrite(Context.of(RequestContext.class, new RequestContext(clerk, null, null, null)))
+        TestBatch batch = fixtures.batch("LIVE", "10");
+        StockReference order = StockReference.of("ORDER_LINE", 9L);
+        Context clerk = Context.of(RequestContext.class, new RequestContext(
+                new Actor(31337L, "sales-sam", Set.of(Role.SALES)), null, null, null));
+        reservations.reserve(batch.id(), new BigDecimal("4"), order).contextWrite(clerk).block();
+        Batch after = reservations.consume(batch.id(), new BigDecimal("3"), new BigDecimal("20.00"), order)
+                .contextWrite(clerk)
                 .block();
 
         assertThat(after.onHandQty()).isEqualByComparingTo("7");
         assertThat(after.reservedQty()).isEqualByComparingTo("1");
+        assertThat(after.status().name()).isEqualTo("LIVE");
+        assertThat(fixtures.reservations(batch.id())).containsOnlyKeys("ORDER_LINE 9")
+                .hasEntrySatisfying("ORDER_LINE 9", held -> assertThat(held).isEqualByComparingTo("1"));
         List<MovementRow> rows = fixtures.movements(batch.id());
-        assertThat(rows).extracting(MovementRow::type).containsOnly("SALE");
-        assertThat(rows).extracting(MovementRow::bucket).containsExactly("ON_HAND", "RESERVED");
+        assertThat(rows).extracting(MovementRow::type).containsExactly("RESERVATION", "SALE", "SALE");
+        assertThat(rows.subList(1, 3)).extracting(MovementRow::bucket).containsExactly("ON_HAND", "RESERVED");
         assertThat(rows).extracting(MovementRow::performedBy).containsOnly(31337L);
+        assertThat(rows).extracting(MovementRow::referenceType).containsOnly("ORDER_LINE");
         assertThat(rows).extracting(MovementRow::referenceId).containsOnly(9L);
-        assertThat(fixtures.auditCount(batch.id())).isEqualTo(1);
+        assertThat(fixtures.auditCount(batch.id())).isEqualTo(2);
     }
 
     @Test
     void thePortRefusesToConsumeMoreThanIsReservedOrToActWithoutAUser() {
         TestBatch batch = fixtures.batch("LIVE", "10", "2", "0", "0");
-        Actor clerk = new Actor(31337L, "sales-sam", Set.of(Role.SALES));
+        Context clerk = Context.of(RequestContext.class, new RequestContext(
+                new Actor(31337L, "sales-sam", Set.of(Role.SALES)), null, null, null));
         assertThatThrownBy(() -> reservations.consume(batch.id(), new BigDecimal("3"), BigDecimal.TEN,
-                        StockReference.NONE)
-                .contextWrite(Context.of(RequestContext.class, new RequestContext(clerk, null, null, null)))
+                        InventoryFixtures.HOLDER)
+                .contextWrite(clerk)
                 .block())
-                .isInstanceOf(InsufficientInventoryException.class)
-                .hasMessage("Batch " + batch.id() + " has 2.0000 reserved, 3.0000 requested");
-        assertThatThrownBy(() -> reservations.reserve(batch.id(), BigDecimal.ONE, StockReference.NONE).block())
+                .isInstanceOf(ApiException.class)
+                .hasMessageStartingWith("MANUAL 1 holds 2.0000 of batch " + batch.id() + ", 3.0000 requested")
+                .satisfies(refused -> assertThat(((ApiException) refused).code())
+                        .isEqualTo(ErrorCode.RESERVATION_NOT_HELD));
+        // Stock reserved by one holder is not another's to sell.
+        assertThatThrownBy(() -> reservations.consume(batch.id(), BigDecimal.ONE, BigDecimal.TEN,
+                        StockReference.of("ORDER_LINE", 5L))
+                .contextWrite(clerk)
+                .block())
+                .isInstanceOf(ApiException.class)
+                .satisfies(refused -> assertThat(((ApiException) refused).code())
+                        .isEqualTo(ErrorCode.RESERVATION_NOT_HELD));
+        assertThatThrownBy(() -> reservations.consume(batch.id(), BigDecimal.ONE, BigDecimal.TEN,
+                        StockReference.NONE)
+                .contextWrite(clerk)
+                .block())
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> reservations.reserve(batch.id(), BigDecimal.ONE, InventoryFixtures.HOLDER).block())
                 .isInstanceOf(ApiException.class).hasMessageContaining("authenticated user");
         assertThat(fixtures.movementCount(batch.id())).isZero();
         assertThat(fixtures.quantities(batch.id()).get("reserved")).isEqualByComparingTo("2");
@@ -477,7 +535,7 @@ class BatchIT {
         // Reversing the +5 found after 8 were reserved would leave less on hand than is reserved.
         adjust(batch.id(), "RELATIVE", "5", "Found").expectStatus().isOk();
         long found = fixtures.movements(batch.id()).get(2).id();
-        post(batch.id(), "reservations", Map.of("quantity", "12")).expectStatus().isOk();
+        post(batch.id(), "reservations", reservation("12")).expectStatus().isOk();
         long before = fixtures.movementCount(batch.id());
         http.post().uri("/api/v1/inventory/movements/{id}/reverse", found).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("reason", "Not found after all")).exchange()
@@ -485,6 +543,16 @@ class BatchIT {
                 .expectBody().jsonPath("$.code").isEqualTo("INSUFFICIENT_INVENTORY");
         assertThat(fixtures.movementCount(batch.id())).isEqualTo(before);
         assertThat(fixtures.quantities(batch.id()).get("onHand")).isEqualByComparingTo("15");
+
+        // A reservation belongs to its holder: reversing its movement would take it away behind the holder's back.
+        long reservation = fixtures.movements(batch.id()).get(3).id();
+        http.post().uri("/api/v1/inventory/movements/{id}/reverse", reservation)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "Undo the hold")).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("CONFLICT");
+        assertThat(fixtures.movementCount(batch.id())).isEqualTo(before);
+        assertThat(fixtures.quantities(batch.id()).get("reserved")).isEqualByComparingTo("12");
+        assertThat(fixtures.reservedByHolders(batch.id())).isEqualByComparingTo("12");
 
         http.post().uri("/api/v1/inventory/movements/987654321/reverse").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("reason", "x")).exchange().expectStatus().isNotFound();
@@ -584,8 +652,11 @@ class BatchIT {
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
+    /** An ABSOLUTE count carries the batch version it was taken at (the current one), as a counter would. */
     private WebTestClient.ResponseSpec adjust(long id, String mode, String quantity, String reason) {
-        return post(id, "adjustments", Map.of("mode", mode, "quantity", quantity, "reason", reason));
+        return post(id, "adjustments", mode.equals("ABSOLUTE")
+                ? Map.of("mode", mode, "quantity", quantity, "reason", reason, "version", fixtures.version(id))
+                : Map.of("mode", mode, "quantity", quantity, "reason", reason));
     }
 
     private WebTestClient.ResponseSpec post(long id, String path, Map<String, ?> body) {
@@ -593,10 +664,19 @@ class BatchIT {
                 .bodyValue(body).exchange();
     }
 
-    /** Reservations take no reason; every other quantity change may carry one. */
+    /** Reservations name their holder; every other quantity change may carry a reason. */
     private static Map<String, ?> body(String path, String quantity) {
-        return path.startsWith("reservations") ? Map.of("quantity", quantity)
+        return path.startsWith("reservations") ? reservation(quantity)
                 : Map.of("quantity", quantity, "reason", "r");
+    }
+
+    /** A reservation (or release) by hand for the holder the fixtures' reserved stock belongs to. */
+    private static Map<String, ?> reservation(Object quantity) {
+        return reservation(quantity, InventoryFixtures.HOLDER.referenceId());
+    }
+
+    private static Map<String, ?> reservation(Object quantity, long manualHolderId) {
+        return Map.of("quantity", quantity, "holderType", "MANUAL", "holderId", manualHolderId);
     }
 
     private void assertNothingWritten(long batchId, String onHand) {

@@ -20,6 +20,9 @@ final class InventoryFixtures {
     record TestBatch(long id, long productId, String code, String sku) {
     }
 
+    /** Who holds the reserved stock a fixture batch starts with (a hand reservation, as an operator would make). */
+    static final StockReference HOLDER = StockReference.of("MANUAL", 1L);
+
     TestBatch batch(String status, String onHand) {
         return batch(status, onHand, "0", "0", "0");
     }
@@ -43,6 +46,13 @@ final class InventoryFixtures {
                 Map.of("code", code, "sku", sku, "productId", productId, "lotId", lotId, "status", status,
                         "onHand", new BigDecimal(onHand), "reserved", new BigDecimal(reserved),
                         "quarantine", new BigDecimal(quarantine), "hold", new BigDecimal(hold)));
+        // reservedQty is the sum of the holders' rows: the reserved stock belongs to HOLDER.
+        if (new BigDecimal(reserved).signum() > 0) {
+            insert("INSERT INTO stock_reservations (batch_id, holder_type, holder_id, quantity, reserved_by) "
+                    + "VALUES (:batchId, :type, :holderId, :quantity, 0)",
+                    Map.of("batchId", id, "type", HOLDER.referenceType(), "holderId", HOLDER.referenceId(),
+                            "quantity", new BigDecimal(reserved)));
+        }
         return new TestBatch(id, productId, code, sku);
     }
 
@@ -55,6 +65,23 @@ final class InventoryFixtures {
                         "quarantine", row.get("quarantine_qty", BigDecimal.class),
                         "hold", row.get("hold_qty", BigDecimal.class)))
                 .one().block();
+    }
+
+    /** What each holder holds of the batch ("TYPE id" → quantity), as stored. */
+    Map<String, BigDecimal> reservations(long batchId) {
+        Map<String, BigDecimal> result = new java.util.TreeMap<>();
+        db.sql("SELECT holder_type, holder_id, quantity FROM stock_reservations WHERE batch_id = :id")
+                .bind("id", batchId)
+                .map(row -> Map.entry(row.get("holder_type", String.class) + " " + row.get("holder_id", Long.class),
+                        row.get("quantity", BigDecimal.class)))
+                .all().collectList().block()
+                .forEach(entry -> result.put(entry.getKey(), entry.getValue()));
+        return result;
+    }
+
+    /** Σ of the holders' rows, which must always equal the batch's reservedQty. */
+    BigDecimal reservedByHolders(long batchId) {
+        return reservations(batchId).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** A new location with a unique address. */

@@ -2,16 +2,19 @@ package dev.terp.inventory.batch;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.util.context.Context;
 
 import dev.terp.inventory.batch.InventoryFixtures.TestBatch;
+import dev.terp.platform.security.Actor;
+import dev.terp.platform.security.RequestContext;
+import dev.terp.platform.security.Role;
 import dev.terp.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +35,9 @@ class MovementQueryIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    ReservationPort reservations;
 
     InventoryFixtures fixtures;
 
@@ -54,30 +60,30 @@ class MovementQueryIT {
         TestBatch first = fixtures.batch("LIVE", "10");
         TestBatch second = fixtures.batch("LIVE", "10");
         long order = uniqueReferenceId();
-        reserve(first.id(), "2", "Order", order);
-        reserve(second.id(), "3", "Order", order);
-        reserve(first.id(), "1", "Order", order + 1);
+        reserve(first.id(), "2", order);
+        reserve(second.id(), "3", order);
+        reserve(first.id(), "1", order + 1);
 
-        List<Map<String, Object>> all = items(get(MOVEMENTS + "?referenceType=Order&referenceId=" + order));
+        List<Map<String, Object>> all = items(get(MOVEMENTS + "?referenceType=MANUAL&referenceId=" + order));
         assertThat(all).extracting(movement -> ((Number) movement.get("batchId")).longValue())
                 .containsExactly(second.id(), first.id());
         assertThat(all).extracting(movement -> movement.get("quantityChange")).containsExactly("3.0000", "2.0000");
-        assertThat(all).allSatisfy(movement -> assertThat(movement).containsEntry("referenceType", "Order")
+        assertThat(all).allSatisfy(movement -> assertThat(movement).containsEntry("referenceType", "MANUAL")
                 .containsEntry("movementType", "RESERVATION").containsEntry("bucket", "RESERVED"));
         assertThat(all).extracting(movement -> ((Number) movement.get("referenceId")).longValue()).containsOnly(order);
 
-        Map<?, ?> page = get(MOVEMENTS + "?referenceType=Order&referenceId=" + order + "&limit=1");
+        Map<?, ?> page = get(MOVEMENTS + "?referenceType=MANUAL&referenceId=" + order + "&limit=1");
         assertThat(items(page)).extracting(movement -> ((Number) movement.get("batchId")).longValue())
                 .containsExactly(second.id());
-        Map<?, ?> next = get(MOVEMENTS + "?referenceType=Order&referenceId=" + order + "&limit=1&cursor="
+        Map<?, ?> next = get(MOVEMENTS + "?referenceType=MANUAL&referenceId=" + order + "&limit=1&cursor="
                 + page.get("nextCursor"));
         assertThat(items(next)).extracting(movement -> ((Number) movement.get("batchId")).longValue())
                 .containsExactly(first.id());
         assertThat(next.get("nextCursor")).isNull();
 
         // A reference nothing points at is an empty page, not a 404: references belong to other modules.
-        assertThat(items(get(MOVEMENTS + "?referenceType=Order&referenceId=" + uniqueReferenceId()))).isEmpty();
-        assertThat(items(get(MOVEMENTS + "?referenceType=Invoice&referenceId=" + order))).isEmpty();
+        assertThat(items(get(MOVEMENTS + "?referenceType=MANUAL&referenceId=" + uniqueReferenceId()))).isEmpty();
+        assertThat(items(get(MOVEMENTS + "?referenceType=ORDER_LINE&referenceId=" + order))).isEmpty();
         // The batch filter still works as before.
         assertThat(items(get(MOVEMENTS + "?batchId=" + first.id()))).hasSize(2);
     }
@@ -104,14 +110,17 @@ class MovementQueryIT {
     @Test
     void movementSummaryTotalsTheOnHandChangePerTypeAndMatchesOnHand() {
         TestBatch batch = fixtures.batch("LIVE", "0");
-        post(batch.id(), "adjustments", Map.of("mode", "ABSOLUTE", "quantity", "20", "reason", "counted"));
+        post(batch.id(), "adjustments", Map.of("mode", "ABSOLUTE", "quantity", "20", "reason", "counted",
+                "version", fixtures.version(batch.id())));
         post(batch.id(), "samples", Map.of("quantity", "3", "reason", "for the show"));
         post(batch.id(), "samples/return", Map.of("quantity", "1", "reason", "unused"));
         post(batch.id(), "disposals", Map.of("quantity", "2", "reason", "mould"));
         post(batch.id(), "quarantine", Map.of("quantity", "4", "reason", "lab test"));
-        post(batch.id(), "reservations", Map.of("quantity", "5"));
-        // A sale as the sales module records it, on both buckets (written here by SQL: the port is not ours).
-        sale(batch.id(), "16", "12", "5", "1");
+        StockReference holder = StockReference.of("ORDER_LINE", uniqueReferenceId());
+        reservations.reserve(batch.id(), new BigDecimal("5"), holder).contextWrite(admin()).block();
+        // A sale as the sales module records it through the port, on both buckets.
+        reservations.consume(batch.id(), new BigDecimal("4"), new BigDecimal("30.00"), holder)
+                .contextWrite(admin()).block();
         // On-hand 12, placed at one location, then 5 moved to another: location rows, on-hand unchanged.
         long from = fixtures.location();
         long to = fixtures.location();
@@ -194,36 +203,19 @@ class MovementQueryIT {
                         .as(query).containsExactlyInAnyOrder(fields));
     }
 
-    private void reserve(long batchId, String quantity, String referenceType, long referenceId) {
-        post(batchId, "reservations", Map.of("quantity", quantity, "referenceType", referenceType,
-                "referenceId", referenceId));
+    private void reserve(long batchId, String quantity, long manualHolderId) {
+        post(batchId, "reservations", Map.of("quantity", quantity, "holderType", "MANUAL",
+                "holderId", manualHolderId));
+    }
+
+    private static Context admin() {
+        return Context.of(RequestContext.class, new RequestContext(
+                new Actor(1L, "admin", Set.of(Role.ADMIN)), null, null, null));
     }
 
     private void post(long batchId, String path, Map<String, ?> body) {
         http.post().uri("/api/v1/batches/{id}/" + path, batchId).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange()
                 .expectStatus().isOk();
-    }
-
-    /** The ledger rows and quantities of a sale of the reserved units: ON_HAND and RESERVED both go down. */
-    private void sale(long batchId, String onHandBefore, String onHandAfter, String reservedBefore,
-            String reservedAfter) {
-        insertSaleRow(batchId, "ON_HAND", onHandBefore, onHandAfter);
-        insertSaleRow(batchId, "RESERVED", reservedBefore, reservedAfter);
-        db.sql("UPDATE batches SET on_hand_qty = :onHand, reserved_qty = :reserved WHERE id = :id")
-                .bind("onHand", new BigDecimal(onHandAfter)).bind("reserved", new BigDecimal(reservedAfter))
-                .bind("id", batchId)
-                .fetch().rowsUpdated().block();
-    }
-
-    private void insertSaleRow(long batchId, String bucket, String before, String after) {
-        db.sql("INSERT INTO inventory_movements (batch_id, movement_type, bucket, quantity_change, quantity_before, "
-                        + "quantity_after, reference_type, reference_id, performed_by, created_at) VALUES (:batchId, "
-                        + "'SALE', :bucket, :change, :before, :after, 'Order', :order, 1, :at)")
-                .bind("batchId", batchId).bind("bucket", bucket)
-                .bind("change", new BigDecimal(after).subtract(new BigDecimal(before)))
-                .bind("before", new BigDecimal(before)).bind("after", new BigDecimal(after))
-                .bind("order", uniqueReferenceId()).bind("at", LocalDateTime.now(ZoneOffset.UTC))
-                .fetch().rowsUpdated().block();
     }
 }

@@ -87,7 +87,7 @@ class StockConcurrencyIT {
                         Map.of("mode", "RELATIVE", "quantity", "1", "reason", "warm-up")))
                 .then(Flux.range(0, 20)
                         .flatMap(i -> post("/api/v1/batches/" + scratch.id() + "/reservations",
-                                Map.of("quantity", "1")), 20)
+                                Map.of("quantity", "1", "holderType", "MANUAL", "holderId", i + 1)), 20)
                         .then())
                 .block(Duration.ofSeconds(60));
     }
@@ -98,7 +98,7 @@ class StockConcurrencyIT {
 
         List<Outcome> outcomes = Flux.range(0, 50)
                 .flatMap(i -> post("/api/v1/batches/" + batch.id() + "/reservations",
-                        Map.of("quantity", "1", "referenceType", "Order", "referenceId", i + 1)), 50)
+                        Map.of("quantity", "1", "holderType", "MANUAL", "holderId", i + 1)), 50)
                 .collectList().block(Duration.ofSeconds(60));
 
         assertThat(outcomes).hasSize(50);
@@ -109,6 +109,10 @@ class StockConcurrencyIT {
         Map<String, BigDecimal> quantities = fixtures.quantities(batch.id());
         assertThat(quantities.get("reserved")).isEqualByComparingTo("10");
         assertThat(quantities.get("onHand")).isEqualByComparingTo("10");
+        // One row per holder that got through, adding up to reservedQty.
+        assertThat(fixtures.reservations(batch.id())).hasSize(10)
+                .allSatisfy((holder, held) -> assertThat(held).isEqualByComparingTo("1"));
+        assertThat(fixtures.reservedByHolders(batch.id())).isEqualByComparingTo("10");
         List<MovementRow> movements = fixtures.movements(batch.id());
         assertThat(movements).hasSize(10).extracting(MovementRow::type).containsOnly("RESERVATION");
         assertThat(movements).allSatisfy(m -> assertThat(m.after().signum()).isNotNegative());

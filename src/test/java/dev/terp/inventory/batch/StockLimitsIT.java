@@ -135,8 +135,9 @@ class StockLimitsIT {
         reserve(expired.id(), "1").expectStatus().isOk();
         correctDetails(expired.id(), Map.of("expirationDate", today.minusDays(1).toString()), "\"2\"")
                 .expectStatus().isOk();
+        // What is held stays the holder's to give back, expired or not.
         http.post().uri("/api/v1/batches/{id}/reservations/release", expired.id())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("quantity", "1")).exchange()
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(reservation("1")).exchange()
                 .expectStatus().isOk();
 
         // Expired stock can still be counted, quarantined or disposed of.
@@ -176,7 +177,7 @@ class StockLimitsIT {
         availability(held.id(), "1").expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("ON_HOLD")
-                .jsonPath("$.refusalCode").isEqualTo("CONFLICT");
+                .jsonPath("$.refusalCode").isEqualTo("BATCH_NOT_SELLABLE");
 
         for (String bad : new String[] {"0", "-1", "abc", "1.00001", ""}) {
             availability(batch.id(), bad).expectStatus().isBadRequest()
@@ -250,8 +251,14 @@ class StockLimitsIT {
 
     private WebTestClient.ResponseSpec reserve(long batchId, String quantity) {
         return http.post().uri("/api/v1/batches/{id}/reservations", batchId).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("quantity", quantity))
+                .bodyValue(reservation(quantity))
                 .exchange();
+    }
+
+    /** A reservation (or release) by hand for the fixtures' holder. */
+    private static Map<String, ?> reservation(String quantity) {
+        return Map.of("quantity", quantity, "holderType", InventoryFixtures.HOLDER.referenceType(),
+                "holderId", InventoryFixtures.HOLDER.referenceId());
     }
 
     private WebTestClient.ResponseSpec intake(String site, String category, String quantity) {

@@ -152,8 +152,8 @@ class TransferIT {
                 .expectStatus().isOk();
         assertLocations(batch.id(), a, "5", b, "0");
         // Absolute count and samples use the same rule.
-        post(batch.id(), "adjustments", Map.of("mode", "ABSOLUTE", "quantity", "4", "reason", "count"))
-                .expectStatus().isOk();
+        post(batch.id(), "adjustments", Map.of("mode", "ABSOLUTE", "quantity", "4", "reason", "count",
+                "version", fixtures.version(batch.id()))).expectStatus().isOk();
         assertLocations(batch.id(), a, "4", b, "0");
         post(batch.id(), "samples", Map.of("quantity", "1")).expectStatus().isOk();
         assertLocations(batch.id(), a, "3", b, "0");

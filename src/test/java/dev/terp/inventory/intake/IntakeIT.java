@@ -102,7 +102,8 @@ class IntakeIT {
         Map<?, ?> batch = http.post().uri(PATH).contentType(MediaType.APPLICATION_JSON).bodyValue(body()).exchange()
                 .expectStatus().isCreated()
                 .expectHeader().valueMatches(HttpHeaders.LOCATION, "/api/v1/batches/\\d+")
-                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"0\"")
+                // Created empty (version 0), then the quantity received through StockKeeper (version 1).
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
                 .expectBody(Map.class).returnResult().getResponseBody();
 
         long id = ((Number) batch.get("id")).longValue();
@@ -138,7 +139,7 @@ class IntakeIT {
         assertThat(product.get("sub")).isEqualTo(subcategory);
         assertThat(product.get("strain")).isEqualTo(strain);
 
-        Map<String, Object> lot = row("SELECT l.code, l.vendor_id, l.received_on FROM lots l "
+        Map<String, Object> lot = row("SELECT l.id, l.code, l.vendor_id, l.received_on FROM lots l "
                 + "JOIN batches b ON b.lot_id = l.id WHERE b.id = :v", id);
         assertThat((String) lot.get("code")).matches("LOT-\\d{6}");
         assertThat(((Number) lot.get("vendor_id")).longValue()).isEqualTo(vendorId);
@@ -155,24 +156,33 @@ class IntakeIT {
 
         long adminId = scalarLong("SELECT id FROM users WHERE username = :v", tokens.adminUsername());
         Map<String, Object> movement = row("SELECT movement_type, bucket, quantity_change, quantity_before, "
-                + "quantity_after, reference_type, performed_by FROM inventory_movements WHERE batch_id = :v", id);
+                + "quantity_after, reference_type, reference_id, performed_by FROM inventory_movements "
+                + "WHERE batch_id = :v", id);
         assertThat(movement.get("movement_type")).isEqualTo("INTAKE");
         assertThat(movement.get("bucket")).isEqualTo("ON_HAND");
         assertThat((BigDecimal) movement.get("quantity_change")).isEqualByComparingTo("10.5");
         assertThat((BigDecimal) movement.get("quantity_before")).isEqualByComparingTo("0");
         assertThat((BigDecimal) movement.get("quantity_after")).isEqualByComparingTo("10.5");
         assertThat(movement.get("reference_type")).isEqualTo("INTAKE");
+        assertThat(((Number) movement.get("reference_id")).longValue())
+                .isEqualTo(((Number) lot.get("id")).longValue());
         assertThat(((Number) movement.get("performed_by")).longValue()).isEqualTo(adminId);
         assertThat(count("SELECT COUNT(*) AS n FROM inventory_movements WHERE batch_id = :v", id)).isEqualTo(1);
 
-        Map<String, Object> audit = row("SELECT actor_id, action, before_state, after_state, reason FROM audit_logs "
-                + "WHERE entity = 'Batch' AND entity_id = :v", id);
-        assertThat(audit.get("action")).isEqualTo("CREATED");
-        assertThat(((Number) audit.get("actor_id")).longValue()).isEqualTo(adminId);
-        assertThat(audit.get("before_state")).isNull();
-        assertThat((String) audit.get("after_state")).contains("\"code\":\"" + code + "\"")
-                .contains("\"onHandQty\":\"10.5000\"");
-        assertThat(audit.get("reason")).isEqualTo("Initial intake");
+        // Two audit rows: the batch created empty, then the quantity received.
+        List<Map<String, Object>> audits = db.sql("SELECT actor_id, action, before_state, after_state, reason "
+                        + "FROM audit_logs WHERE entity = 'Batch' AND entity_id = :v ORDER BY id")
+                .bind("v", id).fetch().all().collectList().block();
+        assertThat(audits).extracting(audit -> audit.get("action")).containsExactly("CREATED", "RECEIVED");
+        assertThat(audits).extracting(audit -> ((Number) audit.get("actor_id")).longValue()).containsOnly(adminId);
+        Map<String, Object> created = audits.get(0);
+        assertThat(created.get("before_state")).isNull();
+        assertThat((String) created.get("after_state")).contains("\"code\":\"" + code + "\"")
+                .contains("\"onHandQty\":\"0.0000\"");
+        Map<String, Object> received = audits.get(1);
+        assertThat((String) received.get("before_state")).contains("\"onHandQty\":\"0.0000\"");
+        assertThat((String) received.get("after_state")).contains("\"onHandQty\":\"10.5000\"");
+        assertThat(received.get("reason")).isEqualTo("Initial intake");
         // The new master data is audited too.
         assertThat(count("SELECT COUNT(*) AS n FROM audit_logs WHERE entity = 'Vendor' AND action = 'CREATED' "
                 + "AND entity_id = :v", vendorId)).isEqualTo(1);

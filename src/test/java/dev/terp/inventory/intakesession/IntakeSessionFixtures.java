@@ -7,7 +7,11 @@ import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** Vendors and AWAITING_INTAKE batches written straight into the tables, and database re-reads for assertions. */
+/**
+ * Vendors and batches written straight into the tables, and database re-reads for assertions. A session receives
+ * only announced batches (AWAITING_INTAKE, every bucket zero, bought from the session's vendor): {@link #announced}
+ * writes one as a line's {@code batch} would create it.
+ */
 final class IntakeSessionFixtures {
 
     private final DatabaseClient db;
@@ -35,13 +39,18 @@ final class IntakeSessionFixtures {
                 Map.of("name", "Archived Vendor " + tag()));
     }
 
-    TestBatch awaitingIntake(String onHand) {
-        return batch("AWAITING_INTAKE", onHand);
+    /** An announced batch of the vendor: AWAITING_INTAKE with nothing received yet. */
+    TestBatch announced(long vendorId) {
+        return batch(vendorId, "AWAITING_INTAKE", "0");
     }
 
+    /** A batch of a new vendor of its own. */
     TestBatch batch(String status, String onHand) {
+        return batch(vendor(), status, onHand);
+    }
+
+    TestBatch batch(long vendorId, String status, String onHand) {
         String tag = tag();
-        long vendorId = vendor();
         long brandId = insert("INSERT INTO brands (name, vendor_id) VALUES (:name, :vendorId)",
                 Map.of("name", "Session Brand " + tag, "vendorId", vendorId));
         long categoryId = insert("INSERT INTO categories (name) VALUES (:name)", Map.of("name", "Session Cat " + tag));
@@ -61,13 +70,33 @@ final class IntakeSessionFixtures {
         return new TestBatch(id, code, sku, productName);
     }
 
-    /** Puts the batch's whole on-hand at a new location, so a receipt must keep the location rows summing up. */
+    /**
+     * Puts {@code qty} of the batch at a new location (zero: the empty row an announced batch has at the location
+     * its stock will go to), so a receipt must land there and keep the location rows summing up to on-hand.
+     */
     long placeAll(TestBatch batch, String qty) {
         long locationId = insert("INSERT INTO locations (site, zone) VALUES (:site, 'Z')",
                 Map.of("site", "Session Site " + tag()));
         insert("INSERT INTO batch_locations (batch_id, location_id, qty) VALUES (:batchId, :locationId, :qty)",
                 Map.of("batchId", batch.id(), "locationId", locationId, "qty", new BigDecimal(qty)));
         return locationId;
+    }
+
+    /** The category a line's {@code batch} names (categories are never created by intake). */
+    String category() {
+        String name = "Session Cat " + tag();
+        insert("INSERT INTO categories (name) VALUES (:name)", Map.of("name", name));
+        return name;
+    }
+
+    /** Location id → quantity, as stored. */
+    Map<Long, BigDecimal> locationQuantities(long batchId) {
+        Map<Long, BigDecimal> result = new java.util.TreeMap<>();
+        db.sql("SELECT location_id, qty FROM batch_locations WHERE batch_id = :id").bind("id", batchId)
+                .map(row -> Map.entry(row.get("location_id", Long.class), row.get("qty", BigDecimal.class)))
+                .all().collectList().block()
+                .forEach(entry -> result.put(entry.getKey(), entry.getValue()));
+        return result;
     }
 
     BigDecimal locationSum(long batchId) {

@@ -77,6 +77,23 @@ class IntakeSessionIT {
         return body;
     }
 
+    /** A line that announces its batch: created with the line, from the session's vendor, nothing on hand yet. */
+    Map<String, Object> announcingLineBody(String productName, String site, Object qty, Object unitCost) {
+        Map<String, Object> batch = new HashMap<>();
+        batch.put("brandName", "Session Brand " + productName);
+        batch.put("productName", productName);
+        batch.put("category", fixtures.category());
+        batch.put("cogsMode", "FIXED");
+        batch.put("unitCogs", "1.50");
+        batch.put("paymentTerms", "NET_30");
+        batch.put("location", Map.of("site", site));
+        Map<String, Object> body = new HashMap<>();
+        body.put("batch", batch);
+        body.put("receivedQty", qty);
+        body.put("unitCost", unitCost);
+        return body;
+    }
+
     // ---- create ---------------------------------------------------------------------------------------------------
 
     @Test
@@ -178,8 +195,8 @@ class IntakeSessionIT {
     @Test
     void totalsAreRecomputedWhenLinesAreAddedChangedAndRemoved() {
         long id = id(createSession());
-        TestBatch a = fixtures.awaitingIntake("0");
-        TestBatch b = fixtures.awaitingIntake("0");
+        TestBatch a = fixtures.announced(vendorId);
+        TestBatch b = fixtures.announced(vendorId);
 
         Map<String, Object> first = lineBody(a, "10.5", 12.5);
         first.put("cogsAgreement", "fixed per unit");
@@ -243,7 +260,7 @@ class IntakeSessionIT {
     @Test
     void quantitiesAndMoneyOutsideTheirScaleAreRefusedNeverRounded() {
         long id = id(createSession());
-        TestBatch batch = fixtures.awaitingIntake("0");
+        TestBatch batch = fixtures.announced(vendorId);
         for (Object qty : List.of("0", "-1", "1.23456", 0.00001)) {
             rejectedLine(id, lineBody(batch, qty, "1.00"), "receivedQty");
         }
@@ -280,13 +297,21 @@ class IntakeSessionIT {
     }
 
     @Test
-    void onlyBatchesAwaitingIntakeMayBeAddedAndEachOnlyOnce() {
+    void onlyAnnouncedBatchesOfTheSessionsVendorMayBeAddedAndEachOnlyOnce() {
         long id = id(createSession());
-        TestBatch live = fixtures.batch("LIVE", "5");
+        TestBatch live = fixtures.batch(vendorId, "LIVE", "5");
         expectProblem(http.post().uri(PATH + "/{id}/lines", id).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(lineBody(live, "1", "1")).exchange(), 409, "CONFLICT");
+        // Stock already received another way (a direct intake) is never received a second time.
+        TestBatch received = fixtures.batch(vendorId, "AWAITING_INTAKE", "5");
+        expectProblem(http.post().uri(PATH + "/{id}/lines", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(lineBody(received, "1", "1")).exchange(), 409, "BATCH_ALREADY_RECEIVED");
+        TestBatch otherVendors = fixtures.announced(fixtures.vendor());
+        expectProblem(http.post().uri(PATH + "/{id}/lines", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(lineBody(otherVendors, "1", "1")).exchange(), 409, "VENDOR_MISMATCH");
+        assertThat(lines(get(id))).isEmpty();
 
-        TestBatch batch = fixtures.awaitingIntake("0");
+        TestBatch batch = fixtures.announced(vendorId);
         addLine(id, lineBody(batch, "1", "1"));
         Map<?, ?> duplicate = expectProblem(http.post().uri(PATH + "/{id}/lines", id)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(lineBody(batch, "2", "1")).exchange(), 409,
@@ -300,8 +325,8 @@ class IntakeSessionIT {
     @Test
     void aSessionTotalBeyondTheMoneyColumnIsRefusedOnUnitCost() {
         long id = id(createSession());
-        TestBatch a = fixtures.awaitingIntake("0");
-        TestBatch b = fixtures.awaitingIntake("0");
+        TestBatch a = fixtures.announced(vendorId);
+        TestBatch b = fixtures.announced(vendorId);
         addLine(id, lineBody(a, "1", "9999999999999.99"));
         rejectedLine(id, lineBody(b, "1", "1"), "unitCost");
 
@@ -320,7 +345,7 @@ class IntakeSessionIT {
     @Test
     void aSessionHoldsAtMostTwoHundredLines() {
         long id = id(createSession());
-        TestBatch template = fixtures.awaitingIntake("0");
+        TestBatch template = fixtures.announced(vendorId);
         Map<String, Object> refs = fixtures.row("SELECT product_id, lot_id FROM batches WHERE id = :v", template.id());
         String values = IntStream.rangeClosed(1, IntakeSessionService.MAX_LINES)
                 .mapToObj(i -> "('" + template.code() + "-" + i + "', '" + template.sku() + "-" + i + "', "
@@ -350,7 +375,7 @@ class IntakeSessionIT {
     @Test
     void aLineUpdateNeedsTheCurrentSessionVersion() {
         long id = id(createSession());
-        TestBatch batch = fixtures.awaitingIntake("0");
+        TestBatch batch = fixtures.announced(vendorId);
         Map<?, ?> session = addLine(id, lineBody(batch, "1", "1"));
         long lineId = id(lines(session).get(0));
         Map<String, Object> change = new HashMap<>(Map.of("receivedQty", "2", "unitCost", "1"));
@@ -368,7 +393,7 @@ class IntakeSessionIT {
     @Test
     void unknownSessionsAndLinesAreNotFound() {
         long id = id(createSession());
-        TestBatch batch = fixtures.awaitingIntake("0");
+        TestBatch batch = fixtures.announced(vendorId);
         http.get().uri(PATH + "/{id}", 999_999_999L).exchange().expectStatus().isNotFound();
         expectProblem(http.post().uri(PATH + "/{id}/lines", 999_999_999L).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(lineBody(batch, "1", "1")).exchange(), 404, "NOT_FOUND");
@@ -386,7 +411,7 @@ class IntakeSessionIT {
     @Test
     void cancelReceiptAndLineUpdatesOfUnknownSessionsOrLinesAreNotFoundAndChangeNothing() {
         long id = id(createSession());
-        TestBatch batch = fixtures.awaitingIntake("0");
+        TestBatch batch = fixtures.announced(vendorId);
         Map<?, ?> session = addLine(id, lineBody(batch, "3", "1.50"));
         long lineId = id(lines(session).get(0));
         Map<String, Object> change = Map.of("receivedQty", "9", "unitCost", "9", "version", session.get("version"));
@@ -414,11 +439,19 @@ class IntakeSessionIT {
     @Test
     void completionReceivesEveryLineAndMakesEveryBatchLive() {
         long id = id(createSession());
-        TestBatch empty = fixtures.awaitingIntake("0");
-        TestBatch placed = fixtures.awaitingIntake("5");
-        long location = fixtures.placeAll(placed, "5");
+        TestBatch placed = fixtures.announced(vendorId);
+        long location = fixtures.placeAll(placed, "0");
         addLine(id, lineBody(placed, "2.5", "4"));
-        addLine(id, lineBody(empty, "10", "1.5"));
+        String product = "Announced " + id;
+        Map<?, ?> announcedLine = lines(addLine(id, announcingLineBody(product, "Session Dock " + id, "10", "1.5")))
+                .get(1);
+        long announced = ((Number) announcedLine.get("batchId")).longValue();
+        // Announced with the line: nothing on hand until the session completes.
+        http.get().uri("/api/v1/batches/{id}", announced).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("AWAITING_INTAKE")
+                .jsonPath("$.onHandQty").isEqualTo("0.0000");
+        assertThat(((Number) fixtures.row("SELECT l.vendor_id FROM lots l JOIN batches b ON b.lot_id = l.id "
+                + "WHERE b.id = :v", announced).get("vendor_id")).longValue()).isEqualTo(vendorId);
 
         Map<?, ?> done = http.post().uri(PATH + "/{id}/complete", id).exchange()
                 .expectStatus().isOk()
@@ -427,29 +460,31 @@ class IntakeSessionIT {
         assertThat(done.get("completedAt")).isNotNull();
         assertThat(done.get("totalAmount")).isEqualTo("25.00");
 
-        assertThat(fixtures.state(empty.id()).status()).isEqualTo("LIVE");
-        assertThat(fixtures.state(empty.id()).onHand()).isEqualByComparingTo("10");
+        assertThat(fixtures.state(announced).status()).isEqualTo("LIVE");
+        assertThat(fixtures.state(announced).onHand()).isEqualByComparingTo("10");
+        assertThat(fixtures.locationSum(announced)).as("location rows sum to on-hand").isEqualByComparingTo("10");
         assertThat(fixtures.state(placed.id()).status()).isEqualTo("LIVE");
-        assertThat(fixtures.state(placed.id()).onHand()).isEqualByComparingTo("7.5");
-        assertThat(fixtures.locationSum(placed.id())).as("location rows still sum to on-hand")
-                .isEqualByComparingTo("7.5");
-        assertThat(location).isPositive();
+        assertThat(fixtures.state(placed.id()).onHand()).isEqualByComparingTo("2.5");
+        assertThat(fixtures.locationQuantities(placed.id())).as("received at the announced location")
+                .containsOnlyKeys(location)
+                .hasEntrySatisfying(location, qty -> assertThat(qty).isEqualByComparingTo("2.5"));
 
         assertThat(fixtures.movements(placed.id())).singleElement().satisfies(m -> {
             assertThat(m.type()).isEqualTo("INTAKE");
             assertThat(m.bucket()).isEqualTo("ON_HAND");
             assertThat(m.change()).isEqualByComparingTo("2.5");
-            assertThat(m.before()).isEqualByComparingTo("5");
-            assertThat(m.after()).isEqualByComparingTo("7.5");
+            assertThat(m.before()).isEqualByComparingTo("0");
+            assertThat(m.after()).isEqualByComparingTo("2.5");
             assertThat(m.referenceType()).isEqualTo("INTAKE_SESSION");
             assertThat(m.referenceId()).isEqualTo(id);
         });
-        assertThat(fixtures.movements(empty.id())).extracting(MovementRow::type, MovementRow::referenceId)
+        assertThat(fixtures.movements(announced)).extracting(MovementRow::type, MovementRow::referenceId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("INTAKE", id));
         assertThat(fixtures.auditActions("Batch", placed.id())).containsExactly("RECEIVED", "STATUS_CHANGED");
+        assertThat(fixtures.auditActions("Batch", announced)).containsExactly("CREATED", "RECEIVED", "STATUS_CHANGED");
         assertThat(fixtures.auditActions("IntakeSession", id)).endsWith("COMPLETED");
 
-        http.get().uri("/api/v1/batches/{id}", empty.id()).exchange().expectStatus().isOk()
+        http.get().uri("/api/v1/batches/{id}", announced).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("LIVE").jsonPath("$.onHandQty").isEqualTo("10.0000");
     }
 
@@ -459,7 +494,7 @@ class IntakeSessionIT {
         Map<?, ?> empty = expectProblem(http.post().uri(PATH + "/{id}/complete", id).exchange(), 409, "CONFLICT");
         assertThat((String) empty.get("detail")).contains("no lines");
 
-        TestBatch batch = fixtures.awaitingIntake("0");
+        TestBatch batch = fixtures.announced(vendorId);
         addLine(id, lineBody(batch, "3", "1"));
         http.post().uri(PATH + "/{id}/complete", id).exchange().expectStatus().isOk();
         expectProblem(http.post().uri(PATH + "/{id}/complete", id).exchange(), 409, "INVALID_STATE_TRANSITION");
@@ -467,7 +502,7 @@ class IntakeSessionIT {
         assertThat(fixtures.state(batch.id()).onHand()).as("received once").isEqualByComparingTo("3");
 
         // A completed session's lines are frozen.
-        TestBatch other = fixtures.awaitingIntake("0");
+        TestBatch other = fixtures.announced(vendorId);
         long lineId = id(lines(get(id)).get(0));
         long version = ((Number) get(id).get("version")).longValue();
         expectProblem(http.post().uri(PATH + "/{id}/lines", id).contentType(MediaType.APPLICATION_JSON)
@@ -484,8 +519,8 @@ class IntakeSessionIT {
     @Test
     void completionIsAllOrNothingWhenABatchNoLongerAwaitsIntake() {
         long id = id(createSession());
-        TestBatch first = fixtures.awaitingIntake("1");
-        TestBatch second = fixtures.awaitingIntake("2");
+        TestBatch first = fixtures.announced(vendorId);
+        TestBatch second = fixtures.announced(vendorId);
         addLine(id, lineBody(first, "4", "1"));
         addLine(id, lineBody(second, "6", "1"));
         http.post().uri("/api/v1/batches/{id}/status", second.id()).contentType(MediaType.APPLICATION_JSON)
@@ -514,35 +549,49 @@ class IntakeSessionIT {
         long secondLine = id(lines(get(id)).get(1));
         http.delete().uri(PATH + "/{id}/lines/{lineId}", id, secondLine).exchange().expectStatus().isNoContent();
         http.post().uri(PATH + "/{id}/complete", id).exchange().expectStatus().isOk();
-        assertThat(fixtures.state(first.id()).onHand()).isEqualByComparingTo("5");
-        assertThat(fixtures.state(second.id()).onHand()).isEqualByComparingTo("2");
+        assertThat(fixtures.state(first.id()).onHand()).isEqualByComparingTo("4");
+        assertThat(fixtures.state(second.id()).onHand()).isEqualByComparingTo("0");
     }
 
-    /** On-hand beyond DECIMAL(15,4) would fail the UPDATE (503); the domain refuses it first, with a 400. */
+    /**
+     * A line's batch that gained stock another way after it joined the session is refused at completion, and
+     * nothing is received. (This replaces the overflow case, a batch with stock plus the largest line beyond
+     * DECIMAL(15,4): a session now receives only empty batches, and the largest line quantity fits the column.)
+     */
     @Test
-    void completionThatWouldOverflowOnHandIsRefusedAndChangesNothing() {
+    void completionOfABatchThatGainedStockMeanwhileIsRefusedAndChangesNothing() {
         long id = id(createSession());
-        TestBatch batch = fixtures.awaitingIntake("1");
-        addLine(id, lineBody(batch, "99999999999", "0"));
+        TestBatch batch = fixtures.announced(vendorId);
+        addLine(id, lineBody(batch, "12", "0"));
+        http.post().uri("/api/v1/batches/{id}/adjustments", batch.id()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("mode", "RELATIVE", "quantity", "1", "reason", "found on the dock")).exchange()
+                .expectStatus().isOk();
         BatchState before = fixtures.state(batch.id());
         Map<String, Object> sessionBefore = sessionRow(id);
         long audits = fixtures.count("SELECT COUNT(*) FROM audit_logs");
 
-        Map<?, ?> problem = expectProblem(http.post().uri(PATH + "/{id}/complete", id).exchange(), 400,
-                "VALIDATION_FAILED");
-        assertThat(fields(problem)).containsExactly("quantity");
+        Map<?, ?> problem = expectProblem(http.post().uri(PATH + "/{id}/complete", id).exchange(), 409,
+                "BATCH_ALREADY_RECEIVED");
+        assertThat(fields(problem)).containsExactly("lines[0].batchId");
 
         assertThat(fixtures.state(batch.id())).isEqualTo(before);
-        assertThat(fixtures.movements(batch.id())).isEmpty();
+        assertThat(fixtures.movements(batch.id())).extracting(MovementRow::type).containsExactly("ADJUSTMENT");
         assertThat(sessionRow(id)).isEqualTo(sessionBefore);
         assertThat(fixtures.count("SELECT COUNT(*) FROM audit_logs")).isEqualTo(audits);
+
+        // Back to empty, the batch is received, exactly once.
+        http.post().uri("/api/v1/batches/{id}/adjustments", batch.id()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("mode", "RELATIVE", "quantity", "-1", "reason", "belonged elsewhere")).exchange()
+                .expectStatus().isOk();
+        http.post().uri(PATH + "/{id}/complete", id).exchange().expectStatus().isOk();
+        assertThat(fixtures.state(batch.id()).onHand()).isEqualByComparingTo("12");
     }
 
     @Test
     void parallelCompletionsReceiveTheStockExactlyOnce() {
         long id = id(createSession());
-        TestBatch a = fixtures.awaitingIntake("1");
-        TestBatch b = fixtures.awaitingIntake("0");
+        TestBatch a = fixtures.announced(vendorId);
+        TestBatch b = fixtures.announced(vendorId);
         addLine(id, lineBody(a, "5", "1"));
         addLine(id, lineBody(b, "7", "1"));
 
@@ -565,7 +614,7 @@ class IntakeSessionIT {
         } finally {
             pool.disposeLater().block(Duration.ofSeconds(10));
         }
-        assertThat(fixtures.state(a.id()).onHand()).isEqualByComparingTo("6");
+        assertThat(fixtures.state(a.id()).onHand()).isEqualByComparingTo("5");
         assertThat(fixtures.state(b.id()).onHand()).isEqualByComparingTo("7");
         assertThat(fixtures.movements(a.id())).hasSize(1);
         assertThat(fixtures.movements(b.id())).hasSize(1);
@@ -577,7 +626,7 @@ class IntakeSessionIT {
     @Test
     void cancellingTouchesNoStock() {
         long id = id(createSession());
-        TestBatch batch = fixtures.awaitingIntake("2");
+        TestBatch batch = fixtures.announced(vendorId);
         addLine(id, lineBody(batch, "5", "1"));
         BatchState before = fixtures.state(batch.id());
 
@@ -593,7 +642,7 @@ class IntakeSessionIT {
         expectProblem(http.post().uri(PATH + "/{id}/cancel", id).exchange(), 409, "INVALID_STATE_TRANSITION");
         expectProblem(http.post().uri(PATH + "/{id}/complete", id).exchange(), 409, "INVALID_STATE_TRANSITION");
         expectProblem(http.post().uri(PATH + "/{id}/lines", id).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(lineBody(fixtures.awaitingIntake("0"), "1", "1")).exchange(), 409,
+                .bodyValue(lineBody(fixtures.announced(vendorId), "1", "1")).exchange(), 409,
                 "INVALID_STATE_TRANSITION");
         // The batch is free for another session.
         long other = id(createSession());
@@ -603,7 +652,7 @@ class IntakeSessionIT {
     @Test
     void aReceiptExistsOnlyForACompletedSessionAndKeepsItsFirstGenerationTime() {
         long id = id(createSession());
-        TestBatch batch = fixtures.awaitingIntake("0");
+        TestBatch batch = fixtures.announced(vendorId);
         addLine(id, lineBody(batch, "4", "2.25"));
         expectProblem(http.post().uri(PATH + "/{id}/receipt", id).exchange(), 409, "CONFLICT");
         assertThat(fixtures.row("SELECT receipt_generated FROM intake_sessions WHERE id = :v", id)
@@ -689,7 +738,7 @@ class IntakeSessionIT {
         expectProblem(http.post().uri(PATH).header(HttpHeaders.AUTHORIZATION, viewer)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(sessionBody()).exchange(), 403, "FORBIDDEN");
         expectProblem(http.post().uri(PATH + "/{id}/lines", id).header(HttpHeaders.AUTHORIZATION, viewer)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(lineBody(fixtures.awaitingIntake("0"), "1", "1"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(lineBody(fixtures.announced(vendorId), "1", "1"))
                 .exchange(), 403, "FORBIDDEN");
         expectProblem(http.post().uri(PATH + "/{id}/cancel", id).header(HttpHeaders.AUTHORIZATION, viewer)
                 .exchange(), 403, "FORBIDDEN");

