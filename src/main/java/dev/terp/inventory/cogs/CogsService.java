@@ -1,11 +1,11 @@
 package dev.terp.inventory.cogs;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 import reactor.core.publisher.Mono;
 
 import dev.terp.audit.AuditTrail;
+import dev.terp.domain.Rounding;
 import dev.terp.inventory.cogs.CogsRepository.SaleTotals;
 import dev.terp.inventory.cogs.api.CogsView;
 import dev.terp.inventory.domain.CogsCalculator;
@@ -16,6 +16,7 @@ import dev.terp.platform.paging.PageRequest;
 import dev.terp.platform.persistence.OptimisticLocking;
 import dev.terp.platform.security.RequestContext;
 import dev.terp.platform.tx.TransactionRunner;
+import dev.terp.platform.web.Decimals;
 
 import org.springframework.stereotype.Service;
 
@@ -45,7 +46,7 @@ class CogsService {
         }
     }
 
-    /** The preview of a change: profitImpact = −(new − old) × quantitySold, two decimals HALF_EVEN. */
+    /** The preview of a change: profitImpact = −(new − old) × quantitySold, an amount by {@link Rounding}. */
     record Impact(BigDecimal oldUnitCostBasis, BigDecimal newUnitCostBasis, BigDecimal perUnitChange,
             BigDecimal quantitySold, BigDecimal profitImpact) {
     }
@@ -75,8 +76,7 @@ class CogsService {
         BigDecimal oldBasis = current.unitCostBasis();
         BigDecimal newBasis = CogsCalculator.unitCostBasis(change.basis());
         BigDecimal perUnit = newBasis.subtract(oldBasis);
-        BigDecimal profitImpact = perUnit.negate().multiply(sales.quantity())
-                .setScale(CogsCalculator.MONEY_SCALE, RoundingMode.HALF_EVEN);
+        BigDecimal profitImpact = Rounding.money(perUnit.negate().multiply(sales.quantity()));
         return new Impact(oldBasis, newBasis, perUnit, sales.quantity(), profitImpact);
     }
 
@@ -121,8 +121,8 @@ class CogsService {
                 settings.version());
     }
 
+    /** COGS settings are scale-2 columns and the basis is rounded by the calculator: formatting never rounds. */
     static String money(BigDecimal value) {
-        return value == null ? null : value.setScale(CogsCalculator.MONEY_SCALE, RoundingMode.HALF_EVEN)
-                .toPlainString();
+        return Decimals.formatMoney(value);
     }
 }

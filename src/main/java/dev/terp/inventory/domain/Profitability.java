@@ -2,10 +2,12 @@ package dev.terp.inventory.domain;
 
 import java.math.BigDecimal;
 
+import dev.terp.domain.Rounding;
+
 /**
  * Profit of sold stock (domain §3.2 inventory.profitability), plain Java. Inputs are the exact sums over sale lines
  * ({@code batch_sales}: quantity × unit price, quantity × unit cost at the time of sale); every money figure is
- * rounded once, to scale 2 with {@link CogsCalculator#ROUNDING}, so a report never accumulates per-line rounding.
+ * rounded once, to scale 2 by the one policy ({@link Rounding}), so a report never accumulates per-line rounding.
  * <ul>
  *   <li>profit = revenue − cost, of the rounded figures, so the three add up as shown.</li>
  *   <li>marginPercent = profit / revenue × 100 by {@link CogsCalculator#marginPercent} (the one margin rule);
@@ -48,7 +50,7 @@ public final class Profitability {
         BigDecimal cost = money(sales.cost());
         BigDecimal margin = revenue.signum() == 0 ? null : CogsCalculator.marginPercent(revenue, cost);
         BigDecimal averagePrice = sales.soldQty().signum() == 0 ? null
-                : sales.revenue().divide(sales.soldQty(), CogsCalculator.MONEY_SCALE, CogsCalculator.ROUNDING);
+                : Rounding.moneyQuotient(sales.revenue(), sales.soldQty());
         return new Realised(sales.soldQty(), revenue, cost, revenue.subtract(cost), margin, averagePrice);
     }
 
@@ -64,7 +66,7 @@ public final class Profitability {
     }
 
     private static BigDecimal money(BigDecimal value) {
-        return value.setScale(CogsCalculator.MONEY_SCALE, CogsCalculator.ROUNDING);
+        return Rounding.money(value);
     }
 
     private static void requireNotNegative(String name, BigDecimal value) {

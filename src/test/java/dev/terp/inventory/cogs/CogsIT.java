@@ -70,8 +70,8 @@ class CogsIT {
                 .jsonPath("$.unitCogs").isEmpty()
                 .jsonPath("$.unitCogsMin").isEqualTo("10.00")
                 .jsonPath("$.unitCogsMax").isEqualTo("10.01")
-                // midpoint 10.005, HALF_EVEN
-                .jsonPath("$.unitCostBasis").isEqualTo("10.00");
+                // midpoint 10.005, HALF_UP (the one Rounding policy)
+                .jsonPath("$.unitCostBasis").isEqualTo("10.01");
 
         http.get().uri(PATH, 987654321L).exchange().expectStatus().isNotFound();
     }

@@ -36,7 +36,8 @@ class InventoryStatsIT {
     void valuesFixedAndRangeBatchesWithTheCostBasis() {
         AlertFixtures fixtures = new AlertFixtures(db);
         String category = "Stats " + UUID.randomUUID().toString().substring(0, 8);
-        // FIXED 10.00 × 3 = 30.00; RANGE 1.00..2.25 → midpoint 1.625 → 1.62 (HALF_EVEN) × 2.5 = 4.05.
+        // FIXED 10.00 × 3 = 30.00; RANGE 1.00..2.25 → midpoint 1.625 → 1.63 (HALF_UP, Rounding) × 2.5 = 4.075;
+        // summed exactly and rounded once: 34.075 → 34.08.
         fixtures.batch("LIVE", "3", null, "FIXED", "10.00", null, null, category);
         fixtures.batch("QUARANTINED", "2.5", null, "RANGE", null, "1.00", "2.25", category);
 
@@ -47,7 +48,7 @@ class InventoryStatsIT {
 
         List<Map<String, Object>> categories = (List<Map<String, Object>>) stats.get("byCategory");
         assertThat(categories).filteredOn(entry -> category.equals(entry.get("category"))).singleElement()
-                .satisfies(entry -> assertThat(entry).containsEntry("value", "34.05").containsEntry("units", "5.5000"));
+                .satisfies(entry -> assertThat(entry).containsEntry("value", "34.08").containsEntry("units", "5.5000"));
         assertThat(stats.get("totalValue")).asString().matches("\\d+\\.\\d{2}");
         assertThat(stats.get("totalUnits")).asString().matches("\\d+\\.\\d{4}");
         Map<String, Object> counts = (Map<String, Object>) stats.get("countsByStatus");
