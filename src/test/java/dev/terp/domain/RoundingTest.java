@@ -63,5 +63,8 @@ class RoundingTest {
         assertThat(realised.averagePrice()).isEqualTo(d("10.01"));
         assertThat(Profitability.realised(new Profitability.Sales(d("1"), d("200.00"), d("199.99")))
                 .marginPercent()).isEqualTo(d("0.01"));
+        // Corrections add to the exact recorded cost before the one rounding: 5.005 − 0.51 = 4.495 → 4.50.
+        assertThat(Profitability.realised(new Profitability.Sales(d("0.5"), d("10"), d("5.005"), d("-0.51")))
+                .cost()).isEqualTo(Rounding.money(d("4.495"))).isEqualTo(d("4.50"));
     }
 }

@@ -109,6 +109,8 @@ public class AlertService {
         int pageSize = properties.pageSize();
         return alerts.countAlertable().flatMap(total -> {
             Tally tally = new Tally();
+            // Each expansion runs the page after the previous one; the seed stands for a full page ending at id 0,
+            // and a short page (fewer than pageSize rows) is the last.
             Mono<Void> batchPages = Mono.just(new PageResult(pageSize, 0, 0, 0, 0))
                     .expand(previous -> previous.examined() < pageSize ? Mono.empty()
                             : tx.inRetryingTransaction(() -> batchPage(previous.lastId(), pageSize, thresholds))

@@ -8,8 +8,8 @@ import dev.terp.domain.Rounding;
 
 /**
  * The money of an intake session: a line costs received quantity × unit cost (scale 4), rounded to cents once per
- * line by the one policy ({@link Rounding}), and the session's total is the sum of its lines' rounded costs, so the total always equals what the lines
- * show. The balance is what remains to be paid. Pure BigDecimal arithmetic.
+ * line by the one policy ({@link Rounding}), and the session's total is the sum of its lines' rounded costs, so the
+ * total always equals what the lines show. The balance is what remains to be paid. Pure BigDecimal arithmetic.
  */
 public final class IntakeSessionTotals {
 

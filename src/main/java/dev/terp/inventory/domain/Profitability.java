@@ -9,6 +9,8 @@ import dev.terp.domain.Rounding;
  * ({@code batch_sales}: quantity × unit price, quantity × unit cost at the time of sale); every money figure is
  * rounded once, to scale 2 by the one policy ({@link Rounding}), so a report never accumulates per-line rounding.
  * <ul>
+ *   <li>cost = recorded cost + Σ retroactive corrections ({@code cogs_corrections}): a sale keeps the cost it was
+ *       recorded at, and a later retroactive COGS change shows up as its correction, as the ledger will post it.</li>
  *   <li>profit = revenue − cost, of the rounded figures, so the three add up as shown.</li>
  *   <li>marginPercent = profit / revenue × 100 by {@link CogsCalculator#marginPercent} (the one margin rule);
  *       {@code null} when revenue is 0 — nothing sold, or only given away at price 0 — because no margin exists
@@ -21,8 +23,12 @@ import dev.terp.domain.Rounding;
  */
 public final class Profitability {
 
-    /** Exact sums over the sale lines; all zero when there were none. */
-    public record Sales(BigDecimal soldQty, BigDecimal revenue, BigDecimal cost) {
+    /**
+     * Exact sums over the sale lines (cost: at the unit cost recorded with each sale), and {@code corrections}: the
+     * sum of the retroactive COGS corrections of those sales (already rounded amounts, any sign). All zero when
+     * there were none.
+     */
+    public record Sales(BigDecimal soldQty, BigDecimal revenue, BigDecimal cost, BigDecimal corrections) {
 
         public static final Sales NONE = new Sales(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
 
@@ -30,6 +36,14 @@ public final class Profitability {
             requireNotNegative("soldQty", soldQty);
             requireNotNegative("revenue", revenue);
             requireNotNegative("cost", cost);
+            if (corrections == null) {
+                throw new IllegalArgumentException("corrections is required");
+            }
+        }
+
+        /** Sales without corrections. */
+        public Sales(BigDecimal soldQty, BigDecimal revenue, BigDecimal cost) {
+            this(soldQty, revenue, cost, BigDecimal.ZERO);
         }
     }
 
@@ -47,7 +61,7 @@ public final class Profitability {
 
     public static Realised realised(Sales sales) {
         BigDecimal revenue = money(sales.revenue());
-        BigDecimal cost = money(sales.cost());
+        BigDecimal cost = money(sales.cost().add(sales.corrections()));
         BigDecimal margin = revenue.signum() == 0 ? null : CogsCalculator.marginPercent(revenue, cost);
         BigDecimal averagePrice = sales.soldQty().signum() == 0 ? null
                 : Rounding.moneyQuotient(sales.revenue(), sales.soldQty());
