@@ -72,7 +72,7 @@ class CogsService {
         return get(batchId).flatMap(current -> {
             CogsChange change = CogsValidation.check(current.mode(), newUnitCogs, newMin, newMax);
             BigDecimal newBasis = CogsCalculator.unitCostBasis(change.basis());
-            // Sequential: both reads are plain statements, no shared transaction needed.
+            // A preview, so two plain reads; a sale recorded in between is in the change's own count, not here.
             return cogs.saleTotals(batchId).flatMap(sales -> cogs.correctionTotal(batchId, newBasis)
                     .map(corrections -> new Impact(current.unitCostBasis(), newBasis,
                             newBasis.subtract(current.unitCostBasis()), sales.quantity(),
