@@ -36,13 +36,24 @@ class AlertRepository {
     record BatchFacts(long id, String status, BigDecimal onHand, LocalDate expiration, Instant createdAt) {
     }
 
-    Flux<BatchFacts> alertableBatches() {
+    /** The next {@code limit} alertable batches after {@code afterId}, ascending id (keyset): one page of a run. */
+    Mono<List<BatchFacts>> alertableBatches(long afterId, int limit) {
         return db.sql("SELECT id, status, on_hand_qty, expiration_date, created_at FROM batches "
-                        + "WHERE status IN ('LIVE', 'PHOTOGRAPHY_COMPLETE') ORDER BY id")
+                        + "WHERE status IN ('LIVE', 'PHOTOGRAPHY_COMPLETE') AND id > :after ORDER BY id LIMIT :limit")
+                .bind("after", afterId)
+                .bind("limit", limit)
                 .map(row -> new BatchFacts(Rows.id(row, "id"), row.get("status", String.class),
                         row.get("on_hand_qty", BigDecimal.class), row.get("expiration_date", LocalDate.class),
                         Rows.instant(row, "created_at")))
-                .all();
+                .all()
+                .collectList();
+    }
+
+    /** How many batches are alertable now: the total a run reports its progress against. */
+    Mono<Long> countAlertable() {
+        return db.sql("SELECT COUNT(*) AS n FROM batches WHERE status IN ('LIVE', 'PHOTOGRAPHY_COMPLETE')")
+                .map(row -> row.get("n", Long.class))
+                .one();
     }
 
     /** When a batch last received stock (INTAKE) and last sold (SALE); either may be null. */
@@ -50,18 +61,21 @@ class AlertRepository {
     }
 
     /**
-     * Batch id → its latest INTAKE and SALE movement times, for every alertable batch with stock, in one grouped
-     * query (the batch filter matches {@link #alertableBatches()}, so no id list travels to the server). The latest
-     * INTAKE, not the batch row's creation, is when stock arrived: a batch can wait in AWAITING_INTAKE for weeks
-     * before an intake session receives it.
+     * Batch id → its latest INTAKE and SALE movement times, for the given batches (one page), in one grouped query
+     * that dives into {@code idx_inventory_movements_batch_type_created} once per batch. The latest INTAKE, not the
+     * batch row's creation, is when stock arrived: a batch can wait in AWAITING_INTAKE for weeks before an intake
+     * session receives it.
      */
-    Mono<Map<Long, StockDates>> stockDates() {
-        return db.sql("SELECT m.batch_id, "
-                        + "MAX(CASE WHEN m.movement_type = 'INTAKE' THEN m.created_at END) AS last_intake, "
-                        + "MAX(CASE WHEN m.movement_type = 'SALE' THEN m.created_at END) AS last_sale FROM batches b "
-                        + "JOIN inventory_movements m ON m.batch_id = b.id AND m.movement_type IN ('INTAKE', 'SALE') "
-                        + "WHERE b.status IN ('LIVE', 'PHOTOGRAPHY_COMPLETE') AND b.on_hand_qty > 0 "
-                        + "GROUP BY m.batch_id")
+    Mono<Map<Long, StockDates>> stockDates(List<Long> batchIds) {
+        if (batchIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("SELECT batch_id, "
+                        + "MAX(CASE WHEN movement_type = 'INTAKE' THEN created_at END) AS last_intake, "
+                        + "MAX(CASE WHEN movement_type = 'SALE' THEN created_at END) AS last_sale "
+                        + "FROM inventory_movements WHERE batch_id IN (:ids) AND movement_type IN ('INTAKE', 'SALE') "
+                        + "GROUP BY batch_id")
+                .bind("ids", batchIds)
                 .map(row -> Map.entry(Rows.id(row, "batch_id"), new StockDates(Rows.instant(row, "last_intake"),
                         Rows.instant(row, "last_sale"))))
                 .all()
@@ -80,12 +94,50 @@ class AlertRepository {
     record OpenCount(String status, String type, String severity, long count) {
     }
 
-    /** Every open alert, locked in id order, so concurrent runs queue instead of opening duplicates. */
-    Flux<InventoryAlert> lockOpen() {
-        return db.sql("SELECT " + COLUMNS + " FROM inventory_alerts WHERE status IN ('ACTIVE', 'ACKNOWLEDGED') "
-                        + "ORDER BY id" + LockMode.WAIT.clause())
+    /**
+     * The open alerts of the given batches (one page), locked. The locking read goes through the unique open slot
+     * (batch_id, alert_type, open_slot) and so also locks the gaps where a missing alert of these batches would go:
+     * a concurrent run's page over the same batches waits here, then sees what this one opened.
+     */
+    Flux<InventoryAlert> lockOpenOf(List<Long> batchIds) {
+        if (batchIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("SELECT " + COLUMNS + " FROM inventory_alerts WHERE batch_id IN (:ids) "
+                        + "AND status IN ('ACTIVE', 'ACKNOWLEDGED') ORDER BY batch_id, alert_type"
+                        + LockMode.WAIT.clause())
+                .bind("ids", batchIds)
                 .map(AlertRepository::toAlert)
                 .all();
+    }
+
+    /**
+     * The next {@code limit} open alerts after {@code afterId} (ascending id) whose batch is no longer alertable
+     * (left LIVE/PHOTOGRAPHY_COMPLETE): what a run resolves after the batch pages. A plain read; the resolve
+     * re-checks that each is still open.
+     */
+    Mono<List<Long>> staleOpenAlerts(long afterId, int limit) {
+        return db.sql("SELECT a.id FROM inventory_alerts a JOIN batches b ON b.id = a.batch_id "
+                        + "WHERE a.status IN ('ACTIVE', 'ACKNOWLEDGED') AND a.id > :after "
+                        + "AND b.status NOT IN ('LIVE', 'PHOTOGRAPHY_COMPLETE') ORDER BY a.id LIMIT :limit")
+                .bind("after", afterId)
+                .bind("limit", limit)
+                .map(row -> Rows.id(row, "id"))
+                .all()
+                .collectList();
+    }
+
+    /** Resolves those of the given alerts that are still open; answers how many it resolved. */
+    Mono<Long> resolveOpen(List<Long> ids, String resolution) {
+        if (ids.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return db.sql("UPDATE inventory_alerts SET status = 'RESOLVED', open_slot = NULL, "
+                        + "resolved_at = CURRENT_TIMESTAMP(6), resolution = :resolution, version = version + 1 "
+                        + "WHERE id IN (:ids) AND status IN ('ACTIVE', 'ACKNOWLEDGED')")
+                .bind("resolution", resolution)
+                .bind("ids", ids)
+                .fetch().rowsUpdated();
     }
 
     Mono<Long> insert(long batchId, String type, String severity, BigDecimal threshold, BigDecimal currentValue,

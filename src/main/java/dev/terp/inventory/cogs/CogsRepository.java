@@ -15,7 +15,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 
-/** The COGS columns of {@code batches}, the costs recorded with past sales ({@code batch_sales}), {@code cogs_history}. */
+/**
+ * The COGS columns of {@code batches}, the costs recorded with past sales ({@code batch_sales}, read only),
+ * {@code cogs_history} and {@code cogs_corrections}.
+ */
 @Repository
 class CogsRepository {
 
@@ -71,11 +74,49 @@ class CogsRepository {
                 .one();
     }
 
-    /** A retroactive change: every past sale of the batch now carries the new unit cost; answers how many. */
-    Mono<Long> rewritePastSaleCosts(long batchId, BigDecimal unitCost) {
-        return db.sql("UPDATE batch_sales SET unit_cost = :unitCost WHERE batch_id = :id")
+    /**
+     * The batch's recorded sales with the unit cost each carries now: the newest correction's new cost, or the cost
+     * recorded at the sale. A derived table, so the correction insert below can read its own target table.
+     */
+    private static final String SALES_AT_CURRENT_COST = "(SELECT s.id, s.batch_id, s.quantity, COALESCE("
+            + "(SELECT c.new_unit_cost FROM cogs_corrections c WHERE c.batch_sale_id = s.id "
+            + "ORDER BY c.id DESC LIMIT 1), s.unit_cost) AS current_cost "
+            + "FROM batch_sales s WHERE s.batch_id = :batchId) t";
+
+    /** Σ amount of the corrections a retroactive change to {@code unitCost} would write (the same rounding). */
+    Mono<BigDecimal> correctionTotal(long batchId, BigDecimal unitCost) {
+        return db.sql("SELECT COALESCE(SUM(ROUND(t.quantity * (:unitCost - t.current_cost), 2)), 0) AS total FROM "
+                        + SALES_AT_CURRENT_COST)
+                .bind("batchId", batchId)
                 .bind("unitCost", unitCost)
-                .bind("id", batchId)
+                .map(row -> row.get("total", BigDecimal.class))
+                .one();
+    }
+
+    /** How many recorded sales of the batch a retroactive change to {@code unitCost} would correct. */
+    Mono<Long> countSalesToCorrect(long batchId, BigDecimal unitCost) {
+        return db.sql("SELECT COUNT(*) AS n FROM " + SALES_AT_CURRENT_COST + " WHERE t.current_cost <> :unitCost")
+                .bind("batchId", batchId)
+                .bind("unitCost", unitCost)
+                .map(row -> row.get("n", Long.class))
+                .one();
+    }
+
+    /**
+     * A retroactive change: one correction per recorded sale whose current cost differs from {@code unitCost}, with
+     * amount = quantity × (new − current) rounded once to cents by {@code ROUND}, which on exact DECIMAL values is
+     * the policy's HALF_UP ({@code dev.terp.domain.Rounding}). The sales themselves are not touched. Answers how many
+     * corrections it wrote.
+     */
+    Mono<Long> insertCorrections(long batchId, long historyId, BigDecimal unitCost, long actorId) {
+        return db.sql("INSERT INTO cogs_corrections (batch_sale_id, batch_id, cogs_history_id, quantity, "
+                        + "old_unit_cost, new_unit_cost, amount, created_by) SELECT t.id, t.batch_id, :historyId, "
+                        + "t.quantity, t.current_cost, :unitCost, ROUND(t.quantity * (:unitCost - t.current_cost), 2), "
+                        + ":actorId FROM " + SALES_AT_CURRENT_COST + " WHERE t.current_cost <> :unitCost ORDER BY t.id")
+                .bind("batchId", batchId)
+                .bind("historyId", historyId)
+                .bind("unitCost", unitCost)
+                .bind("actorId", actorId)
                 .fetch().rowsUpdated();
     }
 

@@ -35,9 +35,9 @@ class CogsRoutes {
                         .response(responseBuilder().responseCode("200").implementation(CogsView.class)))
                 .POST(PATH + "/impact", INVENTORY_READ, handler::impact, op -> {
                     op.operationId("previewBatchCogsImpact")
-                            .summary("Preview the profit impact of a COGS change on past sales (writes nothing). "
-                                    + "Until the sales module exists, quantitySold is the on-hand quantity consumed "
-                                    + "by the batch's SALE movements")
+                            .summary("Preview the profit impact of a COGS change on past sales (writes nothing): "
+                                    + "quantitySold is the batch's recorded sales, profitImpact minus the corrections "
+                                    + "a retroactive change would write")
                             .requestBody(requestBodyBuilder().required(true).implementation(CogsImpactRequest.class))
                             .response(responseBuilder().responseCode("200").implementation(CogsImpactView.class));
                     ApiRoutes.problem(op, "400", "Fields of the other COGS mode, inverted range, negative money or "
@@ -46,7 +46,8 @@ class CogsRoutes {
                 .PUT(PATH, INVENTORY_WRITE, handler::update, op -> {
                     op.operationId("changeBatchCogs")
                             .summary("Change a batch's COGS (optimistic: version or If-Match); writes cogs history "
-                                    + "and an audit row")
+                                    + "and an audit row; PAST_SALES/BOTH write a correction per recorded sale whose "
+                                    + "cost changes (recorded sales keep their cost)")
                             .requestBody(requestBodyBuilder().required(true).implementation(CogsUpdateRequest.class))
                             .response(responseBuilder().responseCode("200").implementation(CogsView.class));
                     ApiRoutes.problem(op, "400", "Fields of the other COGS mode, inverted range, negative money or "

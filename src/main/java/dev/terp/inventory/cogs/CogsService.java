@@ -1,12 +1,11 @@
 package dev.terp.inventory.cogs;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 import reactor.core.publisher.Mono;
 
 import dev.terp.audit.AuditTrail;
-import dev.terp.inventory.cogs.CogsRepository.SaleTotals;
+import dev.terp.domain.Rounding;
 import dev.terp.inventory.cogs.api.CogsView;
 import dev.terp.inventory.domain.CogsCalculator;
 import dev.terp.platform.errors.NotFoundException;
@@ -16,14 +15,15 @@ import dev.terp.platform.paging.PageRequest;
 import dev.terp.platform.persistence.OptimisticLocking;
 import dev.terp.platform.security.RequestContext;
 import dev.terp.platform.tx.TransactionRunner;
+import dev.terp.platform.web.Decimals;
 
 import org.springframework.stereotype.Service;
 
 /**
  * COGS of a batch (domain §4.3, D-16): read, preview the profit impact of a change, change it with history and
- * audit, list the history. Until the sales module exists, "past sales" of a batch are its SALE movements of the
- * ON_HAND bucket in {@code inventory_movements}: their count is {@code affected_sales}, their consumed quantity
- * the impact preview's {@code quantitySold}. No per-sale cost is rewritten, because none is stored yet.
+ * audit, list the history. "Past sales" of a batch are its recorded sales ({@code batch_sales}, written by
+ * {@code ReservationPort.consume}); their quantity is the impact preview's {@code quantitySold}. A recorded sale's
+ * cost is never rewritten: a retroactive change writes correction records ({@code cogs_corrections}) instead.
  */
 @Service
 class CogsService {
@@ -45,7 +45,11 @@ class CogsService {
         }
     }
 
-    /** The preview of a change: profitImpact = −(new − old) × quantitySold, two decimals HALF_EVEN. */
+    /**
+     * The preview of a change: the cost bases and their difference, the quantity sold, and profitImpact = −Σ of the
+     * corrections a retroactive change would write (each sale from the cost it carries now, rounded per sale as the
+     * corrections are), so the preview is what PAST_SALES or BOTH will do to reported profit.
+     */
     record Impact(BigDecimal oldUnitCostBasis, BigDecimal newUnitCostBasis, BigDecimal perUnitChange,
             BigDecimal quantitySold, BigDecimal profitImpact) {
     }
@@ -67,23 +71,22 @@ class CogsService {
     Mono<Impact> impact(long batchId, BigDecimal newUnitCogs, BigDecimal newMin, BigDecimal newMax) {
         return get(batchId).flatMap(current -> {
             CogsChange change = CogsValidation.check(current.mode(), newUnitCogs, newMin, newMax);
-            return cogs.saleTotals(batchId).map(sales -> impactOf(current, change, sales));
+            BigDecimal newBasis = CogsCalculator.unitCostBasis(change.basis());
+            // A preview, so two plain reads; a sale recorded in between is in the change's own count, not here.
+            return cogs.saleTotals(batchId).flatMap(sales -> cogs.correctionTotal(batchId, newBasis)
+                    .map(corrections -> new Impact(current.unitCostBasis(), newBasis,
+                            newBasis.subtract(current.unitCostBasis()), sales.quantity(),
+                            Rounding.money(corrections.negate()))));
         });
-    }
-
-    private static Impact impactOf(CogsSettings current, CogsChange change, SaleTotals sales) {
-        BigDecimal oldBasis = current.unitCostBasis();
-        BigDecimal newBasis = CogsCalculator.unitCostBasis(change.basis());
-        BigDecimal perUnit = newBasis.subtract(oldBasis);
-        BigDecimal profitImpact = perUnit.negate().multiply(sales.quantity())
-                .setScale(CogsCalculator.MONEY_SCALE, RoundingMode.HALF_EVEN);
-        return new Impact(oldBasis, newBasis, perUnit, sales.quantity(), profitImpact);
     }
 
     /**
      * One retrying transaction: lock the batch row, check the change against the batch's mode and the client's
-     * version, write the new cost (PAST_SALES and BOTH also onto every recorded sale of the batch, counted as the
-     * affected sales), a history row and an audit row. The acting user is the token's.
+     * version, write the new cost, a history row (its affected sales: the recorded sales a retroactive change
+     * corrects, 0 for FUTURE_SALES) and an audit row; PAST_SALES and BOTH also write one correction per recorded sale
+     * whose current cost differs from the new one (quantity × (new − current), {@code cogs_corrections}). Recorded
+     * sales keep the cost they were sold at, so what was reported and posted stays traceable and the correction is
+     * what the accounting module posts. The acting user is the token's.
      */
     Mono<CogsSettings> update(long batchId, BigDecimal newUnitCogs, BigDecimal newMin, BigDecimal newMax,
             ApplyTo applyTo, String reason, long expectedVersion) {
@@ -97,14 +100,16 @@ class CogsService {
                     return OptimisticLocking.requireUpdated(cogs.update(batchId, change, expectedVersion),
                                     () -> cogs.exists(batchId), RESOURCE, batchId)
                             .then(cogs.find(batchId))
-                            // Retroactive: past sales take the new cost, so profitability reports them at it.
                             .flatMap(after -> (applyTo.includesPast()
-                                    ? cogs.rewritePastSaleCosts(batchId, after.unitCostBasis())
+                                    ? cogs.countSalesToCorrect(batchId, after.unitCostBasis())
                                     : Mono.just(0L)).flatMap(affected -> cogs.insertHistory(
                                             new CogsHistoryEntry(0, batchId, before.unitCostBasis(),
                                                     after.unitCostBasis(), before.unitCogsMin(), after.unitCogsMin(),
                                                     before.unitCogsMax(), after.unitCogsMax(), applyTo.changeType,
                                                     reason, Math.toIntExact(affected), actor.userId(), null))
+                                    .flatMap(historyId -> affected == 0 ? Mono.just(0L)
+                                            : cogs.insertCorrections(batchId, historyId, after.unitCostBasis(),
+                                                    actor.userId()))
                                     .then(audit.record(RESOURCE, batchId, "COGS_CHANGED", view(before), view(after),
                                             reason))
                                     .thenReturn(after)));
@@ -121,8 +126,8 @@ class CogsService {
                 settings.version());
     }
 
+    /** COGS settings are scale-2 columns and the basis is rounded by the calculator: formatting never rounds. */
     static String money(BigDecimal value) {
-        return value == null ? null : value.setScale(CogsCalculator.MONEY_SCALE, RoundingMode.HALF_EVEN)
-                .toPlainString();
+        return Decimals.formatMoney(value);
     }
 }

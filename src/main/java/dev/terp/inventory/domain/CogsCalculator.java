@@ -3,6 +3,8 @@ package dev.terp.inventory.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import dev.terp.domain.Rounding;
+
 /**
  * Unit cost of goods sold of a batch (domain §4.3), plain Java.
  * <ul>
@@ -10,17 +12,20 @@ import java.math.RoundingMode;
  *   <li>Client adjustment — ONE rule, the order path's (D-13 resolved; the accounting helper's opposite sign is not
  *       reproduced): NONE; PERCENTAGE → cost × (1 − value/100), a discount on cost; FIXED_AMOUNT → cost − value.
  *       Then, for RANGE batches only, the result is clamped to [min, max]; finally it is floored at 0.</li>
- *   <li>Rounding: every money result has scale 2, rounded HALF_EVEN (banker's rounding, so rounding a midpoint
- *       such as 10.005 does not bias costs upwards over many batches).</li>
+ *   <li>Rounding: every money result has scale 2, rounded by the one policy, {@link Rounding} (HALF_UP: a
+ *       midpoint of 10.005 is 10.01).</li>
  * </ul>
  * Inputs are refused with {@link IllegalArgumentException}: missing values for the mode, negative money, an inverted
  * range (min &gt; max), a negative adjustment value.
  */
 public final class CogsCalculator {
 
-    public static final int MONEY_SCALE = 2;
-    public static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
+    /** {@link Rounding#MONEY_SCALE}, kept for callers that already name it here. */
+    public static final int MONEY_SCALE = Rounding.MONEY_SCALE;
+    /** {@link Rounding#MODE}, kept for callers that already name it here. */
+    public static final RoundingMode ROUNDING = Rounding.MODE;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
     public enum Mode { FIXED, RANGE }
 
@@ -85,12 +90,12 @@ public final class CogsCalculator {
     private CogsCalculator() {
     }
 
-    /** FIXED → unitCogs; RANGE → (min + max) / 2, scale 2 HALF_EVEN. */
+    /** FIXED → unitCogs; RANGE → (min + max) / 2, scale 2 by {@link Rounding}. */
     public static BigDecimal unitCostBasis(Basis basis) {
         if (basis.mode() == Mode.FIXED) {
             return money(basis.unitCogs());
         }
-        return basis.min().add(basis.max()).divide(BigDecimal.valueOf(2), MONEY_SCALE, ROUNDING);
+        return Rounding.moneyQuotient(basis.min().add(basis.max()), TWO);
     }
 
     public static Result unitCogs(Basis basis) {
@@ -122,16 +127,16 @@ public final class CogsCalculator {
         return money(price.subtract(cost));
     }
 
-    /** margin / price × 100, scale 2 HALF_EVEN; 0 when the price is 0. */
+    /** margin / price × 100, scale 2 by {@link Rounding}; 0 when the price is 0. */
     public static BigDecimal marginPercent(BigDecimal price, BigDecimal cost) {
         if (price.signum() == 0) {
-            return BigDecimal.ZERO.setScale(MONEY_SCALE);
+            return BigDecimal.ZERO.setScale(Rounding.PERCENT_SCALE);
         }
-        return price.subtract(cost).multiply(HUNDRED).divide(price, MONEY_SCALE, ROUNDING);
+        return Rounding.percent(price.subtract(cost), price);
     }
 
     private static BigDecimal money(BigDecimal value) {
-        return value.setScale(MONEY_SCALE, ROUNDING);
+        return Rounding.money(value);
     }
 
     private static void requireMoney(String name, BigDecimal value) {

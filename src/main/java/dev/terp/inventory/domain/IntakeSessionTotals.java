@@ -4,14 +4,16 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collection;
 
+import dev.terp.domain.Rounding;
+
 /**
- * The money of an intake session: a line costs received quantity × unit cost, rounded half-up to cents once per
- * line, and the session's total is the sum of its lines' rounded costs, so the total always equals what the lines
- * show. The balance is what remains to be paid. Pure BigDecimal arithmetic.
+ * The money of an intake session: a line costs received quantity × unit cost (scale 4), rounded to cents once per
+ * line by the one policy ({@link Rounding}), and the session's total is the sum of its lines' rounded costs, so the
+ * total always equals what the lines show. The balance is what remains to be paid. Pure BigDecimal arithmetic.
  */
 public final class IntakeSessionTotals {
 
-    public static final int MONEY_SCALE = 2;
+    public static final int MONEY_SCALE = Rounding.MONEY_SCALE;
 
     private IntakeSessionTotals() {
     }
@@ -26,7 +28,7 @@ public final class IntakeSessionTotals {
         if (unitCost.signum() < 0) {
             throw new IllegalArgumentException("A unit cost cannot be negative: " + unitCost);
         }
-        return receivedQty.multiply(unitCost).setScale(MONEY_SCALE, RoundingMode.HALF_UP);
+        return Rounding.money(receivedQty.multiply(unitCost));
     }
 
     public static BigDecimal sessionTotal(Collection<BigDecimal> lineTotals) {

@@ -2,11 +2,15 @@ package dev.terp.inventory.domain;
 
 import java.math.BigDecimal;
 
+import dev.terp.domain.Rounding;
+
 /**
  * Profit of sold stock (domain §3.2 inventory.profitability), plain Java. Inputs are the exact sums over sale lines
  * ({@code batch_sales}: quantity × unit price, quantity × unit cost at the time of sale); every money figure is
- * rounded once, to scale 2 with {@link CogsCalculator#ROUNDING}, so a report never accumulates per-line rounding.
+ * rounded once, to scale 2 by the one policy ({@link Rounding}), so a report never accumulates per-line rounding.
  * <ul>
+ *   <li>cost = recorded cost + Σ retroactive corrections ({@code cogs_corrections}): a sale keeps the cost it was
+ *       recorded at, and a later retroactive COGS change shows up as its correction, as the ledger will post it.</li>
  *   <li>profit = revenue − cost, of the rounded figures, so the three add up as shown.</li>
  *   <li>marginPercent = profit / revenue × 100 by {@link CogsCalculator#marginPercent} (the one margin rule);
  *       {@code null} when revenue is 0 — nothing sold, or only given away at price 0 — because no margin exists
@@ -19,8 +23,12 @@ import java.math.BigDecimal;
  */
 public final class Profitability {
 
-    /** Exact sums over the sale lines; all zero when there were none. */
-    public record Sales(BigDecimal soldQty, BigDecimal revenue, BigDecimal cost) {
+    /**
+     * Exact sums over the sale lines (cost: at the unit cost recorded with each sale), and {@code corrections}: the
+     * sum of the retroactive COGS corrections of those sales (already rounded amounts, any sign). All zero when
+     * there were none.
+     */
+    public record Sales(BigDecimal soldQty, BigDecimal revenue, BigDecimal cost, BigDecimal corrections) {
 
         public static final Sales NONE = new Sales(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
 
@@ -28,6 +36,14 @@ public final class Profitability {
             requireNotNegative("soldQty", soldQty);
             requireNotNegative("revenue", revenue);
             requireNotNegative("cost", cost);
+            if (corrections == null) {
+                throw new IllegalArgumentException("corrections is required");
+            }
+        }
+
+        /** Sales without corrections. */
+        public Sales(BigDecimal soldQty, BigDecimal revenue, BigDecimal cost) {
+            this(soldQty, revenue, cost, BigDecimal.ZERO);
         }
     }
 
@@ -45,10 +61,10 @@ public final class Profitability {
 
     public static Realised realised(Sales sales) {
         BigDecimal revenue = money(sales.revenue());
-        BigDecimal cost = money(sales.cost());
+        BigDecimal cost = money(sales.cost().add(sales.corrections()));
         BigDecimal margin = revenue.signum() == 0 ? null : CogsCalculator.marginPercent(revenue, cost);
         BigDecimal averagePrice = sales.soldQty().signum() == 0 ? null
-                : sales.revenue().divide(sales.soldQty(), CogsCalculator.MONEY_SCALE, CogsCalculator.ROUNDING);
+                : Rounding.moneyQuotient(sales.revenue(), sales.soldQty());
         return new Realised(sales.soldQty(), revenue, cost, revenue.subtract(cost), margin, averagePrice);
     }
 
@@ -64,7 +80,7 @@ public final class Profitability {
     }
 
     private static BigDecimal money(BigDecimal value) {
-        return value.setScale(CogsCalculator.MONEY_SCALE, CogsCalculator.ROUNDING);
+        return Rounding.money(value);
     }
 
     private static void requireNotNegative(String name, BigDecimal value) {

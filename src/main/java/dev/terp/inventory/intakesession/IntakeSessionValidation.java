@@ -60,7 +60,7 @@ final class IntakeSessionValidation {
     private LineCommand line(Long batchId, AnnouncedBatchRequest batch, BigDecimal receivedQty, BigDecimal unitCost, String internalNotes,
             String vendorNotes, String cogsAgreement) {
         BigDecimal quantity = violations.collect(() -> Decimals.positiveQuantity("receivedQty", receivedQty));
-        BigDecimal cost = violations.collect(() -> Decimals.nonNegativeMoney("unitCost", unitCost));
+        BigDecimal cost = violations.collect(() -> Decimals.nonNegativeUnitCost("unitCost", unitCost));
         violations.throwIfAny();
         return new LineCommand(batchId, batch, quantity, cost, Texts.blankToNull(internalNotes),
                 Texts.blankToNull(vendorNotes), Texts.blankToNull(cogsAgreement));

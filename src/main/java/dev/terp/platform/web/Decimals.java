@@ -12,11 +12,17 @@ import dev.terp.platform.errors.ValidationException;
  */
 public final class Decimals {
 
+    /**
+     * The scales of the one rounding policy ({@code dev.terp.domain.Rounding}, which the platform may not import;
+     * a test keeps the two equal): quantities 4, amounts 2, unit costs 4.
+     */
     public static final int QUANTITY_SCALE = 4;
     public static final int MONEY_SCALE = 2;
+    public static final int UNIT_COST_SCALE = 4;
     /** DECIMAL(15, x) columns: the integer digits that fit. */
     public static final int QUANTITY_INTEGER_DIGITS = 11;
     public static final int MONEY_INTEGER_DIGITS = 13;
+    public static final int UNIT_COST_INTEGER_DIGITS = 11;
 
     private Decimals() {
     }
@@ -46,6 +52,19 @@ public final class Decimals {
             throw ValidationException.of(field, "must not be negative");
         }
         return money;
+    }
+
+    /** A unit cost of at least zero, at most four decimals (DECIMAL(15,4)), in range. */
+    public static BigDecimal nonNegativeUnitCost(String field, BigDecimal value) {
+        BigDecimal cost = scaled(field, value, UNIT_COST_SCALE, UNIT_COST_INTEGER_DIGITS);
+        if (cost.signum() < 0) {
+            throw ValidationException.of(field, "must not be negative");
+        }
+        return cost;
+    }
+
+    public static String formatUnitCost(BigDecimal value) {
+        return value == null ? null : value.setScale(UNIT_COST_SCALE, RoundingMode.UNNECESSARY).toPlainString();
     }
 
     public static String formatQuantity(BigDecimal value) {

@@ -42,6 +42,17 @@ class AlertPropertiesTest {
     }
 
     @Test
+    void pagesGenerationFiveHundredBatchesAtATimeUnlessConfigured() {
+        runner.run(context -> assertThat(context.getBean(AlertProperties.class).pageSize()).isEqualTo(500));
+        runner.withPropertyValues("terp.inventory.alerts.page-size=50").run(context -> assertThat(
+                context.getBean(AlertProperties.class).pageSize()).isEqualTo(50));
+        runner.withPropertyValues("terp.inventory.alerts.page-size=0")
+                .run(context -> assertThat(failureText(context.getStartupFailure())).contains("pageSize"));
+        runner.withPropertyValues("terp.inventory.alerts.page-size=5001")
+                .run(context -> assertThat(failureText(context.getStartupFailure())).contains("pageSize"));
+    }
+
+    @Test
     void refusesNegativeOrInvertedThresholds() {
         runner.withPropertyValues("terp.inventory.alerts.low-stock=-1")
                 .run(context -> assertThat(failureText(context.getStartupFailure())).contains("lowStock"));

@@ -107,6 +107,35 @@ final class CogsFixtures {
                 .all().collectList().block();
     }
 
+    record CorrectionRow(long saleId, long historyId, BigDecimal quantity, BigDecimal oldUnitCost,
+            BigDecimal newUnitCost, BigDecimal amount, long createdBy, boolean posted) {
+    }
+
+    /** The batch's COGS corrections, oldest first. */
+    List<CorrectionRow> corrections(long batchId) {
+        return db.sql("SELECT batch_sale_id, cogs_history_id, quantity, old_unit_cost, new_unit_cost, amount, "
+                        + "created_by, posted_at FROM cogs_corrections WHERE batch_id = :id ORDER BY id")
+                .bind("id", batchId)
+                .map(row -> new CorrectionRow(row.get("batch_sale_id", Long.class),
+                        row.get("cogs_history_id", Long.class), row.get("quantity", BigDecimal.class),
+                        row.get("old_unit_cost", BigDecimal.class), row.get("new_unit_cost", BigDecimal.class),
+                        row.get("amount", BigDecimal.class), row.get("created_by", Long.class),
+                        row.get("posted_at", java.time.LocalDateTime.class) != null))
+                .all().collectList().block();
+    }
+
+    /** The batch's recorded sale ids, oldest first. */
+    List<Long> saleIds(long batchId) {
+        return db.sql("SELECT id FROM batch_sales WHERE batch_id = :id ORDER BY id").bind("id", batchId)
+                .map(row -> row.get("id", Long.class)).all().collectList().block();
+    }
+
+    /** The batch's cogs_history ids, oldest first. */
+    List<Long> historyIds(long batchId) {
+        return db.sql("SELECT id FROM cogs_history WHERE batch_id = :id ORDER BY id").bind("id", batchId)
+                .map(row -> row.get("id", Long.class)).all().collectList().block();
+    }
+
     record AuditRow(String action, Long actorId, String before, String after, String reason) {
     }
 

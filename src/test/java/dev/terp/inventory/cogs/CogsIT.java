@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.terp.inventory.cogs.CogsFixtures.AuditRow;
 import dev.terp.inventory.cogs.CogsFixtures.CogsRow;
+import dev.terp.inventory.cogs.CogsFixtures.CorrectionRow;
 import dev.terp.inventory.cogs.CogsFixtures.HistoryRow;
 import dev.terp.platform.security.Role;
 import dev.terp.support.IntegrationTest;
@@ -70,8 +71,8 @@ class CogsIT {
                 .jsonPath("$.unitCogs").isEmpty()
                 .jsonPath("$.unitCogsMin").isEqualTo("10.00")
                 .jsonPath("$.unitCogsMax").isEqualTo("10.01")
-                // midpoint 10.005, HALF_EVEN
-                .jsonPath("$.unitCostBasis").isEqualTo("10.00");
+                // midpoint 10.005, HALF_UP (the one Rounding policy)
+                .jsonPath("$.unitCostBasis").isEqualTo("10.01");
 
         http.get().uri(PATH, 987654321L).exchange().expectStatus().isNotFound();
     }
@@ -145,7 +146,10 @@ class CogsIT {
                 .jsonPath("$.unitCostBasis").isEqualTo("14.25");
 
         assertThat(fixtures.cogs(batch)).isEqualTo(new CogsRow("FIXED", new BigDecimal("14.25"), null, null, 1));
-        assertThat(fixtures.saleCosts(batch)).containsExactly(new BigDecimal("14.25"), new BigDecimal("14.25"));
+        // Recorded sales keep their cost; the change is a correction per sale.
+        assertThat(fixtures.saleCosts(batch)).containsExactly(new BigDecimal("10.00"), new BigDecimal("10.00"));
+        assertThat(fixtures.corrections(batch)).extracting(CorrectionRow::amount)
+                .containsExactly(new BigDecimal("12.75"), new BigDecimal("8.50"));
         assertThat(fixtures.history(batch)).containsExactly(new HistoryRow(new BigDecimal("10.00"),
                 new BigDecimal("14.25"), null, null, null, null, "BOTH", "Vendor invoice corrected", 2, 424242L));
         List<AuditRow> audits = fixtures.audits(batch);
@@ -161,7 +165,8 @@ class CogsIT {
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("ETag", "\"2\"");
-        assertThat(fixtures.saleCosts(batch)).containsExactly(new BigDecimal("14.25"), new BigDecimal("14.25"));
+        assertThat(fixtures.saleCosts(batch)).containsExactly(new BigDecimal("10.00"), new BigDecimal("10.00"));
+        assertThat(fixtures.corrections(batch)).hasSize(2);
         // PAST_SALES: retroactive.
         put(batch, Map.of("newUnitCogs", "0", "applyTo", "PAST_SALES", "reason", "Donated", "version", 2))
                 .expectStatus().isOk();
@@ -170,7 +175,91 @@ class CogsIT {
                         org.assertj.core.groups.Tuple.tuple("PROSPECTIVE", 0),
                         org.assertj.core.groups.Tuple.tuple("RETROACTIVE", 2));
         assertThat(fixtures.cogs(batch).unitCogs()).isEqualByComparingTo("0");
-        assertThat(fixtures.saleCosts(batch)).containsExactly(new BigDecimal("0.00"), new BigDecimal("0.00"));
+        assertThat(fixtures.saleCosts(batch)).containsExactly(new BigDecimal("10.00"), new BigDecimal("10.00"));
+        assertThat(fixtures.corrections(batch)).extracting(CorrectionRow::amount).containsExactly(
+                new BigDecimal("12.75"), new BigDecimal("8.50"), new BigDecimal("-42.75"), new BigDecimal("-28.50"));
+    }
+
+    /**
+     * Issue 8: a retroactive change never rewrites a recorded sale's cost; it writes one correction per sale
+     * (quantity × (new − current cost), rounded once, HALF_UP), unposted, referencing the history row and the
+     * acting user, and profitability reports recorded cost + corrections, per batch, in the top list and the summary.
+     */
+    @Test
+    void retroactiveChangeKeepsRecordedSaleCostsAndWritesCorrectionsThatProfitabilityReports() {
+        long batch = fixtures.fixedBatch("10.00");
+        fixtures.sale(batch, "3");
+        fixtures.sale(batch, "0.5");
+        List<Long> sales = fixtures.saleIds(batch);
+        String warehouse = "Bearer " + tokens.forUser(515151L, "warehouse-corr", Set.of(Role.WAREHOUSE));
+        // 3.5 sold at 20.00 = 70.00 revenue, at 10.00 = 35.00 cost.
+        assertThat(profitability(batch)).containsEntry("revenue", "70.00").containsEntry("cost", "35.00")
+                .containsEntry("profit", "35.00");
+        Map<String, Object> summaryBefore = summary();
+
+        // BOTH to 10.01: 3 × 0.01 = 0.03 and 0.5 × 0.01 = 0.005 → 0.01 (HALF_UP, once per correction).
+        http.put().uri(PATH, batch).header(HttpHeaders.AUTHORIZATION, warehouse)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("newUnitCogs", "10.01", "applyTo", "BOTH", "reason", "Freight added", "version", 0))
+                .exchange().expectStatus().isOk();
+        long first = fixtures.historyIds(batch).get(0);
+        assertThat(fixtures.saleCosts(batch)).containsExactly(new BigDecimal("10.00"), new BigDecimal("10.00"));
+        assertThat(fixtures.corrections(batch)).containsExactly(
+                new CorrectionRow(sales.get(0), first, new BigDecimal("3.0000"), new BigDecimal("10.00"),
+                        new BigDecimal("10.01"), new BigDecimal("0.03"), 515151L, false),
+                new CorrectionRow(sales.get(1), first, new BigDecimal("0.5000"), new BigDecimal("10.00"),
+                        new BigDecimal("10.01"), new BigDecimal("0.01"), 515151L, false));
+        assertThat(profitability(batch)).containsEntry("cost", "35.04").containsEntry("profit", "34.96");
+
+        // PAST_SALES to 9.00: corrected from each sale's current cost 10.01; −0.505 → −0.51 (away from zero).
+        put(batch, Map.of("newUnitCogs", "9.00", "applyTo", "PAST_SALES", "reason", "Rebate", "version", 1))
+                .expectStatus().isOk();
+        long second = fixtures.historyIds(batch).get(1);
+        assertThat(fixtures.corrections(batch)).hasSize(4).last().isEqualTo(new CorrectionRow(sales.get(1), second,
+                new BigDecimal("0.5000"), new BigDecimal("10.01"), new BigDecimal("9.00"), new BigDecimal("-0.51"),
+                fixtures.history(batch).get(1).changedBy(), false));
+        assertThat(fixtures.history(batch)).extracting(HistoryRow::affectedSales).containsExactly(2, 2);
+        Map<String, Object> corrected = profitability(batch);
+        assertThat(corrected).containsEntry("revenue", "70.00").containsEntry("cost", "31.50")
+                .containsEntry("profit", "38.50").containsEntry("marginPercent", "55.00");
+
+        // FUTURE_SALES and a BOTH that changes no sale's cost write no correction, as the preview says.
+        put(batch, Map.of("newUnitCogs", "12.00", "applyTo", "FUTURE_SALES", "reason", "New price", "version", 2))
+                .expectStatus().isOk();
+        impact(batch, Map.of("newUnitCogs", "9.00")).expectStatus().isOk().expectBody()
+                .jsonPath("$.perUnitChange").isEqualTo("-3.00")
+                .jsonPath("$.profitImpact").isEqualTo("0.00");
+        impact(batch, Map.of("newUnitCogs", "10.01")).expectStatus().isOk().expectBody()
+                .jsonPath("$.profitImpact").isEqualTo("-3.54");
+        put(batch, Map.of("newUnitCogs", "9.00", "applyTo", "BOTH", "reason", "Back", "version", 3))
+                .expectStatus().isOk();
+        assertThat(fixtures.corrections(batch)).hasSize(4);
+        assertThat(fixtures.history(batch)).extracting(HistoryRow::affectedSales).containsExactly(2, 2, 0, 0);
+        assertThat(fixtures.saleCosts(batch)).containsExactly(new BigDecimal("10.00"), new BigDecimal("10.00"));
+        assertThat(profitability(batch)).isEqualTo(corrected);
+
+        // The top list and the summary report the corrected cost too.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> top = (List<Map<String, Object>>) http.get()
+                .uri("/api/v1/inventory/profitability/top?limit=100").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("items");
+        assertThat(top).filteredOn(item -> ((Number) item.get("batchId")).longValue() == batch)
+                .singleElement().isEqualTo(corrected);
+        Map<String, Object> summaryAfter = summary();
+        assertThat(new BigDecimal((String) summaryAfter.get("cost"))
+                .subtract(new BigDecimal((String) summaryBefore.get("cost")))).isEqualByComparingTo("-3.50");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> profitability(long batch) {
+        return http.get().uri("/api/v1/batches/{id}/profitability", batch).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> summary() {
+        return http.get().uri("/api/v1/inventory/profitability/summary").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
     }
 
     @Test

@@ -26,11 +26,11 @@ class CogsCalculatorTest {
     }
 
     @Test
-    void rangeBasisIsTheMidpointRoundedHalfEven() {
+    void rangeBasisIsTheMidpointRoundedHalfUp() {
         assertThat(CogsCalculator.unitCogs(Basis.range(d("10.00"), d("20.00"))))
                 .isEqualTo(new Result(d("15.00"), Source.MIDPOINT));
-        // 10.005 → 10.00 (even), 10.015 → 10.02 (even)
-        assertThat(CogsCalculator.unitCostBasis(Basis.range(d("10.00"), d("10.01")))).isEqualTo(d("10.00"));
+        // 10.005 → 10.01, 10.015 → 10.02 (HALF_UP, the one Rounding policy)
+        assertThat(CogsCalculator.unitCostBasis(Basis.range(d("10.00"), d("10.01")))).isEqualTo(d("10.01"));
         assertThat(CogsCalculator.unitCostBasis(Basis.range(d("10.01"), d("10.02")))).isEqualTo(d("10.02"));
     }
 

@@ -89,18 +89,18 @@ class ProfitabilityTest {
         assertThat(realised.averagePrice()).isEqualTo(d("10.00"));
         // 2.91 / 3.33 × 100 = 87.387… → 87.39
         assertThat(realised.marginPercent()).isEqualTo(d("87.39"));
-        // A half cent goes to the even neighbour: 2.5 × 0.01 = 0.025 → 0.02; 3.5 × 0.01 = 0.035 → 0.04.
-        assertThat(Profitability.realised(new Sales(d("2.5"), d("0.025"), d("0"))).revenue()).isEqualTo(d("0.02"));
+        // A half cent rounds up (HALF_UP, the one Rounding policy): 0.025 → 0.03; 0.035 → 0.04.
+        assertThat(Profitability.realised(new Sales(d("2.5"), d("0.025"), d("0"))).revenue()).isEqualTo(d("0.03"));
         assertThat(Profitability.realised(new Sales(d("3.5"), d("0.035"), d("0"))).revenue()).isEqualTo(d("0.04"));
     }
 
     @Test
     void potentialRevenueUsesTheShownAveragePriceSoItCanBeRecomputed() {
-        // 10.00 + 10.01 over 2 units = 10.005 → 10.00 (HALF_EVEN); 3 × 10.00 = 30.00.
+        // 10.00 + 10.01 over 2 units = 10.005 → 10.01 (HALF_UP); 3 × 10.01 = 30.03.
         Realised realised = Profitability.realised(new Sales(d("2"), d("20.01"), d("0")));
-        assertThat(realised.averagePrice()).isEqualTo(d("10.00"));
+        assertThat(realised.averagePrice()).isEqualTo(d("10.01"));
 
-        assertThat(Profitability.potential(realised, d("3"), d("0")).potentialRevenue()).isEqualTo(d("30.00"));
+        assertThat(Profitability.potential(realised, d("3"), d("0")).potentialRevenue()).isEqualTo(d("30.03"));
     }
 
     @Test

@@ -213,7 +213,7 @@ class IntakeSessionIT {
         assertThat(line.get("batchCode")).isEqualTo(a.code());
         assertThat(line.get("sku")).isEqualTo(a.sku());
         assertThat(line.get("receivedQty")).isEqualTo("10.5000");
-        assertThat(line.get("unitCost")).isEqualTo("12.50");
+        assertThat(line.get("unitCost")).isEqualTo("12.5000");
         assertThat(line.get("totalCost")).isEqualTo("131.25");
         assertThat(line.get("cogsAgreement")).isEqualTo("fixed per unit");
         assertThat(line.get("vendorNotes")).isEqualTo("2 cases");
@@ -264,10 +264,10 @@ class IntakeSessionIT {
         for (Object qty : List.of("0", "-1", "1.23456", 0.00001)) {
             rejectedLine(id, lineBody(batch, qty, "1.00"), "receivedQty");
         }
-        for (Object cost : List.of("1.234", "-0.01", 0.001)) {
+        for (Object cost : List.of("1.23456", "-0.01", 0.00001)) {
             rejectedLine(id, lineBody(batch, "1", cost), "unitCost");
         }
-        rejectedLine(id, lineBody(batch, "0", "1.999"), "receivedQty", "unitCost");
+        rejectedLine(id, lineBody(batch, "0", "1.99999"), "receivedQty", "unitCost");
         Map<String, Object> missing = lineBody(batch, "1", "1");
         missing.remove("receivedQty");
         missing.remove("unitCost");
@@ -290,7 +290,7 @@ class IntakeSessionIT {
         long version = ((Number) get(id).get("version")).longValue();
         Map<?, ?> problem = http.put().uri(PATH + "/{id}/lines/{lineId}", id, lineId)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("receivedQty", "1.00001", "unitCost", "0.001", "version", version)).exchange()
+                .bodyValue(Map.of("receivedQty", "1.00001", "unitCost", "0.00001", "version", version)).exchange()
                 .expectStatus().isBadRequest().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(fields(problem)).containsExactlyInAnyOrder("receivedQty", "unitCost");
         assertThat(lines(get(id)).get(0).get("receivedQty")).isEqualTo("1.0000");
@@ -327,7 +327,7 @@ class IntakeSessionIT {
         long id = id(createSession());
         TestBatch a = fixtures.announced(vendorId);
         TestBatch b = fixtures.announced(vendorId);
-        addLine(id, lineBody(a, "1", "9999999999999.99"));
+        addLine(id, lineBody(a, "100", "99999999999.9999"));
         rejectedLine(id, lineBody(b, "1", "1"), "unitCost");
 
         Map<?, ?> withB = addLine(id, lineBody(b, "1", "0"));
@@ -678,7 +678,7 @@ class IntakeSessionIT {
             assertThat(line.get("sku")).isEqualTo(batch.sku());
             assertThat(line.get("productName")).isEqualTo(batch.productName());
             assertThat(line.get("receivedQty")).isEqualTo("4.0000");
-            assertThat(line.get("unitCost")).isEqualTo("2.25");
+            assertThat(line.get("unitCost")).isEqualTo("2.2500");
             assertThat(line.get("totalCost")).isEqualTo("9.00");
         });
 

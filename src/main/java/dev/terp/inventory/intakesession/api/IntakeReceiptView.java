@@ -32,12 +32,12 @@ public record IntakeReceiptView(
 
     @Schema(name = "IntakeReceiptLine")
     public record ReceiptLineView(long batchId, String batchCode, String sku, String productName,
-            @Schema(example = "10.0000") String receivedQty, @Schema(example = "12.50") String unitCost,
+            @Schema(example = "10.0000") String receivedQty, @Schema(example = "12.5000") String unitCost,
             @Schema(example = "125.00") String totalCost) {
 
         static ReceiptLineView of(ReceiptLine line) {
             return new ReceiptLineView(line.batchId(), line.batchCode(), line.sku(), line.productName(),
-                    Decimals.formatQuantity(line.receivedQty()), Decimals.formatMoney(line.unitCost()),
+                    Decimals.formatQuantity(line.receivedQty()), Decimals.formatUnitCost(line.unitCost()),
                     Decimals.formatMoney(line.totalCost()));
         }
     }

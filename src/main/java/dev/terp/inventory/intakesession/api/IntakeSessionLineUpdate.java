@@ -14,7 +14,7 @@ public record IntakeSessionLineUpdate(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", example = "10.5000",
                 description = "Greater than 0, at most 4 decimals") BigDecimal receivedQty,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, type = "string", example = "12.50",
-                description = "At least 0, at most 2 decimals") BigDecimal unitCost,
+                description = "At least 0, at most 4 decimals") BigDecimal unitCost,
         @Size(max = 5000) String internalNotes,
         @Size(max = 5000) String vendorNotes,
         @Size(max = 5000) String cogsAgreement,

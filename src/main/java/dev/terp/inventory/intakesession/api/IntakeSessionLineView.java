@@ -14,8 +14,8 @@ public record IntakeSessionLineView(
         String batchCode,
         String sku,
         @Schema(example = "10.0000") String receivedQty,
-        @Schema(example = "12.50") String unitCost,
-        @Schema(example = "125.00", description = "receivedQty x unitCost, rounded half-up to cents")
+        @Schema(example = "12.5000") String unitCost,
+        @Schema(example = "125.00", description = "receivedQty x unitCost, rounded once to cents, HALF_UP")
         String totalCost,
         String internalNotes,
         String vendorNotes,
@@ -26,7 +26,7 @@ public record IntakeSessionLineView(
 
     public static IntakeSessionLineView of(IntakeSessionLine line) {
         return new IntakeSessionLineView(line.id(), line.batchId(), line.batchCode(), line.sku(),
-                Decimals.formatQuantity(line.receivedQty()), Decimals.formatMoney(line.unitCost()),
+                Decimals.formatQuantity(line.receivedQty()), Decimals.formatUnitCost(line.unitCost()),
                 Decimals.formatMoney(line.totalCost()), line.internalNotes(), line.vendorNotes(),
                 line.cogsAgreement(), line.version(), line.createdAt(), line.updatedAt());
     }
