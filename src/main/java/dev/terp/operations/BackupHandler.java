@@ -1,0 +1,30 @@
+package dev.terp.operations;
+
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import dev.terp.platform.jobs.JobHandler;
+import dev.terp.platform.web.Responses;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+@Component
+class BackupHandler {
+
+    private final BackupService backups;
+
+    BackupHandler(BackupService backups) {
+        this.backups = backups;
+    }
+
+    Mono<ServerResponse> list(ServerRequest request) {
+        return backups.list().flatMap(items -> Responses.ok(Map.of("items", items)));
+    }
+
+    Mono<ServerResponse> start(ServerRequest request) {
+        return backups.start().flatMap(JobHandler::accepted);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.terp.operations;
+
+import java.util.List;
+
+import dev.terp.operations.api.BackupView;
+import dev.terp.platform.jobs.api.JobView;
+import dev.terp.platform.web.ApiRoutes;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import static dev.terp.platform.security.Permissions.ADMIN_OPERATIONS;
+import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder;
+
+/** Database backups (scripts/backup-database.sh): the list, and starting one as a job (EXPENSIVE: strict limit). */
+@Configuration(proxyBeanMethods = false)
+class BackupRoutes {
+
+    static final String PATH = "/api/v1/admin/backups";
+
+    @Bean
+    RouterFunction<ServerResponse> backupRouter(ApiRoutes routes, BackupHandler handler) {
+        return routes.define("Backups")
+                .GET(PATH, ADMIN_OPERATIONS, handler::list, op -> op.operationId("listBackups")
+                        .summary("Backups in the backup directory, newest first, with their checksum verdict")
+                        .response(responseBuilder().responseCode("200").implementation(BackupList.class)))
+                .POST(PATH, ADMIN_OPERATIONS, ApiRoutes.Cost.EXPENSIVE, handler::start, op -> op
+                        .operationId("startBackup")
+                        .summary("Start a backup now: 202 Accepted with the job (Location: /api/v1/admin/jobs/{id})")
+                        .response(responseBuilder().responseCode("202").implementation(JobView.class)))
+                .build();
+    }
+
+    record BackupList(List<BackupView> items) {
+    }
+}
