@@ -1,0 +1,36 @@
+package dev.terp.platform.persistence;
+
+import java.util.function.Function;
+
+import reactor.core.publisher.Mono;
+
+import dev.terp.platform.tx.TransactionRunner;
+
+import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import org.springframework.stereotype.Component;
+
+/** Hands a module the {@link SimpleTable} of one of its entities, wired to the platform's one way of writing. */
+@Component
+public class SimpleTables {
+
+    final R2dbcEntityTemplate template;
+    final TransactionRunner tx;
+    final ReferenceGuard references;
+    final ChangeLog changeLog;
+
+    public SimpleTables(R2dbcEntityTemplate template, TransactionRunner tx, ReferenceGuard references,
+            ChangeLog changeLog) {
+        this.template = template;
+        this.tx = tx;
+        this.references = references;
+        this.changeLog = changeLog;
+    }
+
+    /**
+     * @param resource  the singular name audit rows and 404s use ({@code Vendor})
+     * @param duplicate the CONFLICT detail when a write hits the table's unique key
+     */
+    public <E> SimpleTable<E> of(Class<E> type, String resource, Function<E, String> duplicate) {
+        return new SimpleTable<>(this, type, resource, duplicate, entity -> Mono.empty(), Mono::just);
+    }
+}
