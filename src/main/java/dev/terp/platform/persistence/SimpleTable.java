@@ -2,6 +2,7 @@ package dev.terp.platform.persistence;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -14,9 +15,11 @@ import dev.terp.platform.errors.ConflictException;
 import dev.terp.platform.errors.NotFoundException;
 import dev.terp.platform.paging.Page;
 import dev.terp.platform.paging.PageRequest;
+import dev.terp.platform.web.OrderedIds;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.r2dbc.convert.R2dbcConverter;
 import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
 import org.springframework.data.relational.core.query.Criteria;
@@ -81,18 +84,31 @@ public final class SimpleTable<E> {
         return resource;
     }
 
+    private SimpleTable<E> unchecked() {
+        return new SimpleTable<>(platform, type, resource, duplicate, row -> Mono.empty(), view);
+    }
+
     public String tableName() {
         return table;
     }
 
     public Mono<E> get(long id) {
         return platform.template.selectOne(Query.query(where("id").is(id)), type)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(resource, id)));
+                .switchIfEmpty(Mono.error(() -> new NotFoundException(label(), id)));
     }
 
     /** The one row matching, or empty. */
     public Mono<E> find(Criteria criteria) {
         return platform.template.selectOne(Query.query(criteria), type);
+    }
+
+    public Mono<Long> count(Criteria criteria) {
+        return platform.template.count(Query.query(criteria), type);
+    }
+
+    /** Counts the rows whose {@code column} refers to {@code id}: a {@link CountingUsageProbe}'s counter. */
+    public Mono<Long> countReferencing(String column, long id) {
+        return count(where(column).is(id));
     }
 
     public Mono<List<E>> findAll(Criteria criteria, Sort sort) {
@@ -149,21 +165,48 @@ public final class SimpleTable<E> {
      * The row whose unique key has these column values, created from {@code draft} (and audited) when there is none.
      * Race-safe: a concurrent creator's row makes this INSERT fail on the unique key, which on MySQL/MariaDB fails
      * only the statement, and the winner's row is then re-read with a current read (the snapshot would not show it).
+     * The table's check does not run: the caller has just resolved the draft's references in this transaction (a
+     * plain re-read could miss rows committed after its snapshot), and the foreign keys guard them.
      */
     public Mono<E> findOrCreate(Map<String, Object> key, Supplier<E> draft) {
         Criteria criteria = key.entrySet().stream().map(column -> where(column.getKey()).is(column.getValue()))
                 .reduce(Criteria.empty(), Criteria::and);
         return platform.tx.inRetryingTransaction(() -> find(criteria)
-                .switchIfEmpty(Mono.defer(() -> insert(draft.get()))
+                .switchIfEmpty(Mono.defer(() -> unchecked().insert(draft.get()))
                         .onErrorResume(DuplicateKeyException.class, concurrentlyCreated -> select(
                                 key.keySet().stream().map(column -> column + " = :" + column)
                                         .collect(Collectors.joining(" AND ")), key, LockMode.SHARE).next())));
     }
 
+    /**
+     * Gives the listed rows {@code property} = their index, all or nothing (unknown or repeated ids: 400). Rows are
+     * locked in ascending id order, so concurrent reorders queue instead of deadlocking; only rows that actually
+     * move are written (a new version) and audited REORDERED. Answers the rows in the order listed.
+     */
+    public Mono<List<E>> reorder(List<Long> orderedIds, String property) {
+        String noun = resource.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+        return Mono.fromRunnable(() -> OrderedIds.requireWellFormed(orderedIds))
+                .then(platform.tx.inRetryingTransaction(() -> lockAll(orderedIds).collectList().flatMap(locked -> {
+                    Map<Long, E> byId = locked.stream().collect(Collectors.toMap(this::idOf, row -> row));
+                    OrderedIds.requireAllFound(orderedIds, byId.keySet(), noun);
+                    return Flux.range(0, orderedIds.size()).concatMap(index -> {
+                        E before = byId.get(orderedIds.get(index));
+                        PersistentPropertyAccessor<E> accessor = entity.getPropertyAccessor(before);
+                        if (Objects.equals(accessor.getProperty(entity.getRequiredPersistentProperty(property)),
+                                index)) {
+                            return Mono.just(before);
+                        }
+                        long id = idOf(before);
+                        return view(before).flatMap(was -> platform.template.update(with(before, property, index))
+                                .then(get(id)).flatMap(after -> audit(id, AuditAction.REORDERED, was, after)));
+                    }).collectList();
+                })));
+    }
+
     /** Locks the row ({@code SELECT ... FOR UPDATE}) and answers it; 404 when there is none. */
     public Mono<E> lock(long id) {
         return select("id = :id", Map.of("id", id), LockMode.WAIT).next()
-                .switchIfEmpty(Mono.error(() -> new NotFoundException(resource, id)));
+                .switchIfEmpty(Mono.error(() -> new NotFoundException(label(), id)));
     }
 
     /** Locks the rows with these ids in ascending id order (concurrent writers queue, never deadlock). */
@@ -187,11 +230,25 @@ public final class SimpleTable<E> {
         return ((Number) entity.getIdentifierAccessor(row).getRequiredIdentifier()).longValue();
     }
 
+    /**
+     * Creates {@code draft} unless its unique key is taken (by a committed or a concurrent row, which this waits
+     * for); answers whether it created it. Inside a transaction: on MySQL/MariaDB a duplicate fails only the
+     * statement.
+     */
+    public Mono<Boolean> createIfAbsent(E draft, AuditAction action) {
+        return insert(draft, action).thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, exists -> Mono.just(false));
+    }
+
     private Mono<E> insert(E draft) {
+        return insert(draft, AuditAction.CREATED);
+    }
+
+    private Mono<E> insert(E draft, AuditAction action) {
         return check.apply(draft)
                 .then(Mono.defer(() -> platform.template.insert(draft)))
                 .flatMap(inserted -> get(idOf(inserted)))
-                .flatMap(created -> audit(idOf(created), AuditAction.CREATED, null, created));
+                .flatMap(created -> audit(idOf(created), action, null, created));
     }
 
     /** A row of this table read with a lock clause; only constant SQL and bound values reach the database. */
@@ -213,6 +270,11 @@ public final class SimpleTable<E> {
         var accessor = converter().getPropertyAccessor(entity, row);
         accessor.setProperty(entity.getRequiredPersistentProperty(property), value);
         return accessor.getBean();
+    }
+
+    /** The resource as messages name it: {@code PaymentMethod} → {@code Payment method}. */
+    private String label() {
+        return resource.charAt(0) + resource.substring(1).replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
     }
 
     private R2dbcConverter converter() {

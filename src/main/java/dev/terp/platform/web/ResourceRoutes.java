@@ -3,6 +3,7 @@ package dev.terp.platform.web;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import org.springdoc.core.fn.builders.operation.Builder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,6 +20,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder;
+import static org.springdoc.core.fn.builders.parameter.Builder.parameterBuilder;
 import static org.springdoc.core.fn.builders.requestbody.Builder.requestBodyBuilder;
 
 /**
@@ -59,10 +61,28 @@ public class ResourceRoutes {
                 anyColumn = anyColumn.isEmpty() ? Criteria.where(column).like(Like.contains(q))
                         : anyColumn.or(column).like(Like.contains(q));
             }
-            criteria = criteria.and(anyColumn);
+            criteria = anyColumn;
         }
+        Criteria active = activeFilter(request);
+        return active.isEmpty() ? criteria : criteria.isEmpty() ? active : criteria.and(active);
+    }
+
+    /** {@code active}: true, false, or absent = all (an empty criteria). */
+    public static Criteria activeFilter(ServerRequest request) {
         Boolean active = Responses.booleanParam(request, "active");
-        return active == null ? criteria : criteria.and(Criteria.where("active").is(active));
+        return active == null ? Criteria.empty() : Criteria.where("active").is(active);
+    }
+
+    /** Adds {@code column = ?param} when the request has the positive id query parameter {@code param}. */
+    public static Criteria withIdParam(Criteria criteria, ServerRequest request, String param, String column) {
+        return request.queryParam(param).map(raw -> Responses.positiveLong(raw, param))
+                .map(id -> criteria.and(Criteria.where(column).is(id))).orElse(criteria);
+    }
+
+    /** Documents an id filter of a list ({@code vendorId}: only brands of this vendor). */
+    public static void idParameter(Builder operation, String name, String description) {
+        operation.parameter(parameterBuilder().in(ParameterIn.QUERY).name(name).description(description)
+                .implementation(Long.class));
     }
 
     public final class Resource<E, R extends ResourceRequest<E>> {
@@ -93,11 +113,16 @@ public class ResourceRoutes {
         /** {@code GET path}: a keyset page of the rows {@code filter} selects from the query parameters. */
         public Resource<E, R> list(String permission, String summary, Function<ServerRequest, Criteria> filter,
                 Consumer<Builder> parameters) {
+            return listFiltered(permission, summary, request -> Mono.just(filter.apply(request)), parameters);
+        }
+
+        /** As {@link #list}, for a filter that needs a query of its own first. */
+        public Resource<E, R> listFiltered(String permission, String summary,
+                Function<ServerRequest, Mono<Criteria>> filter, Consumer<Builder> parameters) {
             definitions.GET(path, permission, request -> {
                 PageRequest pageRequest = PageRequest.from(request);
-                return table.page(filter.apply(request), pageRequest)
-                        .flatMap(rows -> Flux.fromIterable(rows.items())
-                                .concatMap(table::view).collectList()
+                return filter.apply(request).flatMap(criteria -> table.page(criteria, pageRequest))
+                        .flatMap(rows -> Flux.fromIterable(rows.items()).concatMap(table::view).collectList()
                                 .map(views -> new Page<>(views, rows.nextCursor())))
                         .flatMap(Responses::page);
             }, op -> {
