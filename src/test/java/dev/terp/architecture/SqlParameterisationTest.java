@@ -69,8 +69,7 @@ class SqlParameterisationTest {
                 .as("SQL built from something other than literals, constants and validated identifiers")
                 .isEmpty();
         // The scan must really have looked: dozens of repositories' statements, including the ones that go through
-        // a local variable (RowLocks), a private helper's parameter (StrainRepository's search binding) and
-        // validated identifiers (DocumentNumbers, SimpleTable's lock reads).
+        // a local variable (RowLocks) and validated identifiers (DocumentNumbers, SimpleTable's lock reads).
         assertThat(result.calls()).isGreaterThan(50);
         assertThat(result.callsPerFile()).containsKeys(
                 Path.of("dev/terp/platform/persistence/RowLocks.java").toString(),

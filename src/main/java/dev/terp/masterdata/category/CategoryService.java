@@ -65,7 +65,7 @@ public class CategoryService {
                     Criteria byName = where("name").like(q);
                     Criteria matching = matches.isEmpty() ? byName : byName.or("id")
                             .in(matches.stream().map(Subcategory::categoryId).distinct().toList());
-                    return others.isEmpty() ? matching : others.and(matching);
+                    return others.isEmpty() ? Criteria.empty().and(matching) : others.and(matching);
                 });
     }
 }

@@ -49,7 +49,7 @@ class ProductRoutes {
             Criteria byName = Criteria.where("name_canonical").like(Like.contains(q));
             Criteria named = canonical.isEmpty() ? byName
                     : byName.or("name_canonical").like(Like.contains(canonical));
-            criteria = criteria.isEmpty() ? named : criteria.and(named);
+            criteria = criteria.isEmpty() ? Criteria.empty().and(named) : criteria.and(named);
         }
         for (String id : List.of("brandId", "categoryId", "strainId")) {
             criteria = ResourceRoutes.withIdParam(criteria, request, id,

@@ -156,7 +156,7 @@ public final class SimpleTable<E> {
     /** Deletes a row nothing refers to ({@link ReferenceGuard} names the users; deactivate those instead). */
     public Mono<Void> delete(long id) {
         return platform.tx.inRetryingTransaction(() -> lock(id).flatMap(view::apply).flatMap(was -> platform
-                .references.requireUnused(table.name(), resource, id)
+                .references().requireUnused(table.name(), resource, id)
                 .then(platform.template.delete(Query.query(where("id").is(id)), type))
                 .then(platform.changeLog.record(resource, id, AuditAction.DELETED, was, null, null))));
     }

@@ -6,6 +6,7 @@ import reactor.core.publisher.Mono;
 
 import dev.terp.platform.tx.TransactionRunner;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +16,11 @@ public class SimpleTables {
 
     final R2dbcEntityTemplate template;
     final TransactionRunner tx;
-    final ReferenceGuard references;
+    private final ObjectProvider<ReferenceGuard> references;
     final ChangeLog changeLog;
 
-    public SimpleTables(R2dbcEntityTemplate template, TransactionRunner tx, ReferenceGuard references,
+    /** The guard comes lazily: its usage probes count through the very tables this hands out. */
+    public SimpleTables(R2dbcEntityTemplate template, TransactionRunner tx, ObjectProvider<ReferenceGuard> references,
             ChangeLog changeLog) {
         this.template = template;
         this.tx = tx;
@@ -30,6 +32,10 @@ public class SimpleTables {
      * @param resource  the singular name audit rows and 404s use ({@code Vendor})
      * @param duplicate the CONFLICT detail when a write hits the table's unique key
      */
+    ReferenceGuard references() {
+        return references.getObject();
+    }
+
     public <E> SimpleTable<E> of(Class<E> type, String resource, Function<E, String> duplicate) {
         return new SimpleTable<>(this, type, resource, duplicate, entity -> Mono.empty(), Mono::just);
     }

@@ -61,7 +61,8 @@ public class ResourceRoutes {
                 anyColumn = anyColumn.isEmpty() ? Criteria.where(column).like(Like.contains(q))
                         : anyColumn.or(column).like(Like.contains(q));
             }
-            criteria = anyColumn;
+            // Nested, so a condition and-ed on later cannot bind to the last alternative only.
+            criteria = Criteria.empty().and(anyColumn);
         }
         Criteria active = activeFilter(request);
         return active.isEmpty() ? criteria : criteria.isEmpty() ? active : criteria.and(active);
