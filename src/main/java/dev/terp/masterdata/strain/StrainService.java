@@ -10,9 +10,7 @@ import dev.terp.masterdata.strain.domain.StrainNames;
 import dev.terp.platform.persistence.Like;
 import dev.terp.platform.persistence.SimpleTable;
 import dev.terp.platform.persistence.SimpleTables;
-import dev.terp.platform.persistence.SortOrders;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.relational.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
@@ -45,9 +43,7 @@ public class StrainService {
 
     /** Active strains whose name, standardized name or an alias contains {@code q}, best matches first. */
     Mono<List<Strain>> search(String q) {
-        return ranking.search(q, aliasPattern(q), SEARCH_LIMIT).flatMap(ids -> ids.isEmpty() ? Mono.just(List.of())
-                : strains.findAll(where("id").in(ids), Sort.by("id"))
-                        .map(found -> SortOrders.inListOrder(ids, found, Strain::id)));
+        return ranking.search(q, aliasPattern(q), SEARCH_LIMIT).flatMap(strains::findAllInOrder);
     }
 
     /** name, standardized name or alias contains q (nested, so later conditions apply to the whole match). */

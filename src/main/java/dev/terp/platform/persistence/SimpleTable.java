@@ -102,6 +102,14 @@ public final class SimpleTable<E> {
         return platform.template.selectOne(Query.query(criteria), type);
     }
 
+    /** The rows with these ids in the order given (an id that matches no row is left out). */
+    public Mono<List<E>> findAllInOrder(List<Long> ids) {
+        return ids.isEmpty() ? Mono.just(List.of()) : findAll(where("id").in(ids), Sort.by("id")).map(found -> {
+            Map<Long, E> byId = found.stream().collect(Collectors.toMap(this::idOf, row -> row));
+            return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        });
+    }
+
     public Mono<Long> count(Criteria criteria) {
         return platform.template.count(Query.query(criteria), type);
     }
