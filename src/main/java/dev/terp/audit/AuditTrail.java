@@ -3,6 +3,8 @@ package dev.terp.audit;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.terp.platform.persistence.AuditAction;
+import dev.terp.platform.persistence.ChangeLog;
 import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.RequestContext;
 
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Service;
  * {@link RequestContext}, never from the caller's arguments (D-02).
  */
 @Service
-public class AuditTrail {
+public class AuditTrail implements ChangeLog {
 
     private final AuditRepository audit;
     private final JsonMapper json;
@@ -34,6 +36,12 @@ public class AuditTrail {
                 .flatMap(context -> audit.insert(new NewAuditEntry(context.actorIfAny().orElse(null), entity,
                         entityId, action, toJson(before), toJson(after), reason, context.ipAddress(),
                         truncate(context.userAgent(), 512), context.traceId())));
+    }
+
+    @Override
+    public Mono<Void> record(String entity, Long entityId, AuditAction action, Object before, Object after,
+            String reason) {
+        return record(entity, entityId, action.name(), before, after, reason);
     }
 
     /** Records an event whose actor is known although the request is not (yet) authenticated: a login. */

@@ -6,6 +6,7 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.terp.audit.StartupAudit;
 import dev.terp.platform.security.Role;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -37,8 +38,7 @@ class AdminBootstrap {
             jdbc.update("INSERT INTO users (username, display_name, password_hash, roles) VALUES (?, ?, ?, ?)",
                     admin.username(), "Administrator", hasher.hashAtStartup(password), Role.ADMIN.name());
             Long id = jdbc.queryForObject("SELECT id FROM users WHERE username = ?", Long.class, admin.username());
-            jdbc.update("INSERT INTO audit_logs (entity, entity_id, action, reason) VALUES ('User', ?, 'CREATED', ?)",
-                    id, "first administrator created at start-up");
+            StartupAudit.recordCreated(jdbc, "User", id, "first administrator created at start-up");
             if (generated) {
                 log.warn("""
 

@@ -46,7 +46,9 @@ class SqlParameterisationTest {
      * <li>{@code table.name()} for a {@code LockableTable table}: its constructor refuses anything but
      * {@code [a-z][a-z0-9_]{0,63}};</li>
      * <li>{@code series.allocationTable()} for a {@code DocumentSeries series}: {@code "seq_"} plus the prefix, which
-     * the constructor restricts to {@code [A-Z][A-Z0-9]{0,15}}.</li>
+     * the constructor restricts to {@code [A-Z][A-Z0-9]{0,15}};</li>
+     * <li>{@code columns.where()} for a {@code KeyColumns columns}: {@code a = :a AND ...} over column names its
+     * constructor restricts to {@code [a-z][a-z0-9_]{0,63}} (values are bound).</li>
      * </ul>
      */
     static final List<ValidatedIdentifier> VALIDATED_IDENTIFIERS = List.of(
@@ -55,7 +57,9 @@ class SqlParameterisationTest {
             new ValidatedIdentifier(Pattern.compile("table\\.name\\(\\)"),
                     Pattern.compile("\\bLockableTable\\s+table\\b")),
             new ValidatedIdentifier(Pattern.compile("series\\.allocationTable\\(\\)"),
-                    Pattern.compile("\\bDocumentSeries\\s+series\\b")));
+                    Pattern.compile("\\bDocumentSeries\\s+series\\b")),
+            new ValidatedIdentifier(Pattern.compile("columns\\.where\\(\\)"),
+                    Pattern.compile("\\bKeyColumns\\s+columns\\b")));
 
     @Test
     void mainCodeBuildsSqlOnlyFromFixedText() {
@@ -65,13 +69,12 @@ class SqlParameterisationTest {
                 .as("SQL built from something other than literals, constants and validated identifiers")
                 .isEmpty();
         // The scan must really have looked: dozens of repositories' statements, including the ones that go through
-        // a local variable (RowLocks), a private helper's parameter (ProductRepository.count) and a validated
-        // identifier (DocumentNumbers).
+        // a local variable (RowLocks) and validated identifiers (DocumentNumbers, SimpleTable's lock reads).
         assertThat(result.calls()).isGreaterThan(50);
         assertThat(result.callsPerFile()).containsKeys(
                 Path.of("dev/terp/platform/persistence/RowLocks.java").toString(),
                 Path.of("dev/terp/platform/sequence/DocumentNumbers.java").toString(),
-                Path.of("dev/terp/masterdata/product/ProductRepository.java").toString());
+                Path.of("dev/terp/platform/persistence/SimpleTable.java").toString());
     }
 
     @Test

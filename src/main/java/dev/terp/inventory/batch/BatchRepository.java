@@ -172,6 +172,25 @@ class BatchRepository {
                 .fetch().rowsUpdated();
     }
 
+    Mono<Long> updateUnitCogs(long id, BigDecimal unitCogs, long expectedVersion) {
+        return db.sql("UPDATE batches SET unit_cogs = :unitCogs, version = version + 1 "
+                        + "WHERE id = :id AND version = :expected")
+                .bind("unitCogs", unitCogs)
+                .bind("id", id)
+                .bind("expected", expectedVersion)
+                .fetch().rowsUpdated();
+    }
+
+    Mono<Long> updateCogsRange(long id, BigDecimal min, BigDecimal max, long expectedVersion) {
+        return db.sql("UPDATE batches SET unit_cogs_min = :min, unit_cogs_max = :max, version = version + 1 "
+                        + "WHERE id = :id AND version = :expected")
+                .bind("min", min)
+                .bind("max", max)
+                .bind("id", id)
+                .bind("expected", expectedVersion)
+                .fetch().rowsUpdated();
+    }
+
     Mono<Long> updateDetails(long id, Long gradeId, LocalDate expirationDate, long expectedVersion) {
         return db.sql("UPDATE batches SET grade_id = :gradeId, expiration_date = :expirationDate, "
                         + "version = version + 1 WHERE id = :id AND version = :expected")

@@ -55,17 +55,6 @@ class CogsRepository {
                 .map(n -> n > 0);
     }
 
-    /** Writes only the columns of the change's mode; the others keep their (null) values. */
-    Mono<Long> update(long batchId, CogsChange change, long expectedVersion) {
-        GenericExecuteSpec spec = change.mode() == Mode.FIXED
-                ? db.sql("UPDATE batches SET unit_cogs = :unitCogs, version = version + 1 "
-                        + "WHERE id = :id AND version = :expected").bind("unitCogs", change.unitCogs())
-                : db.sql("UPDATE batches SET unit_cogs_min = :min, unit_cogs_max = :max, version = version + 1 "
-                        + "WHERE id = :id AND version = :expected")
-                        .bind("min", change.min()).bind("max", change.max());
-        return spec.bind("id", batchId).bind("expected", expectedVersion).fetch().rowsUpdated();
-    }
-
     /** The batch's recorded sales ({@code batch_sales}: one row per consumed reservation, with its cost). */
     Mono<SaleTotals> saleTotals(long batchId) {
         return db.sql("SELECT COUNT(*) AS n, COALESCE(SUM(quantity), 0) AS qty FROM batch_sales WHERE batch_id = :id")

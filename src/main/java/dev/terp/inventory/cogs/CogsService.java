@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import reactor.core.publisher.Mono;
 
 import dev.terp.audit.AuditTrail;
+import dev.terp.inventory.batch.BatchCostPort;
 import dev.terp.domain.Rounding;
 import dev.terp.inventory.cogs.api.CogsView;
 import dev.terp.inventory.domain.CogsCalculator;
@@ -55,10 +56,12 @@ class CogsService {
     }
 
     private final CogsRepository cogs;
+    private final BatchCostPort costs;
     private final TransactionRunner tx;
     private final AuditTrail audit;
 
-    CogsService(CogsRepository cogs, TransactionRunner tx, AuditTrail audit) {
+    CogsService(CogsRepository cogs, BatchCostPort costs, TransactionRunner tx, AuditTrail audit) {
+        this.costs = costs;
         this.cogs = cogs;
         this.tx = tx;
         this.audit = audit;
@@ -97,7 +100,7 @@ class CogsService {
                     if (before.version() != expectedVersion) {
                         return Mono.error(new VersionConflictException());
                     }
-                    return OptimisticLocking.requireUpdated(cogs.update(batchId, change, expectedVersion),
+                    return OptimisticLocking.requireUpdated(writeCost(batchId, change, expectedVersion),
                                     () -> cogs.exists(batchId), RESOURCE, batchId)
                             .then(cogs.find(batchId))
                             .flatMap(after -> (applyTo.includesPast()
@@ -129,5 +132,12 @@ class CogsService {
     /** COGS settings are scale-2 columns and the basis is rounded by the calculator: formatting never rounds. */
     static String money(BigDecimal value) {
         return Decimals.formatMoney(value);
+    }
+
+    /** Writes only the columns of the change's mode; the others keep their values. */
+    private Mono<Long> writeCost(long batchId, CogsChange change, long expectedVersion) {
+        return change.mode() == CogsCalculator.Mode.FIXED
+                ? costs.setUnitCost(batchId, change.unitCogs(), expectedVersion)
+                : costs.setCostRange(batchId, change.min(), change.max(), expectedVersion);
     }
 }

@@ -2,13 +2,22 @@ package dev.terp.masterdata.category;
 
 import java.time.Instant;
 
-/** A product category (Flower, Edibles, ...); products refer to it by id, so a rename reaches every product. */
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A product category (Flower, Edibles, ...); the API shows it with its subcategories ({@code CategoryView}). */
+@Table("categories")
 public record Category(
-        long id,
+        @Id Long id,
         String name,
         String description,
         boolean active,
-        long version,
-        Instant createdAt,
-        Instant updatedAt) {
+        @Version Long version,
+        @CreatedDate Instant createdAt,
+        @LastModifiedDate Instant updatedAt) {
+
+    public static final Category NEW = new Category(null, null, null, true, null, null, null);
 }

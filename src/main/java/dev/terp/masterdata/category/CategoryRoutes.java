@@ -2,15 +2,25 @@ package dev.terp.masterdata.category;
 
 import java.util.List;
 
+import reactor.core.publisher.Mono;
+
 import dev.terp.masterdata.category.api.CategoryRequest;
 import dev.terp.masterdata.category.api.CategoryView;
 import dev.terp.masterdata.category.api.SubcategoryRequest;
-import dev.terp.masterdata.category.api.SubcategoryView;
+import dev.terp.platform.paging.PageRequest;
+import dev.terp.platform.persistence.CountingUsageProbe;
+import dev.terp.platform.persistence.Like;
+import dev.terp.platform.persistence.UsageProbe;
 import dev.terp.platform.web.ApiRoutes;
+import dev.terp.platform.web.RequestBodies;
+import dev.terp.platform.web.ResourceRoutes;
+import dev.terp.platform.web.Responses;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.relational.core.query.Criteria;
 import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import static dev.terp.platform.security.Permissions.MASTER_DATA_READ;
@@ -21,106 +31,75 @@ import static org.springdoc.core.fn.builders.requestbody.Builder.requestBodyBuil
 @Configuration(proxyBeanMethods = false)
 class CategoryRoutes {
 
-    private static final String CATEGORIES = CategoryHandler.PATH;
-    private static final String SUBCATEGORIES = SubcategoryHandler.PATH;
+    private static final String CATEGORIES = "/api/v1/categories";
+    private static final String OF_CATEGORY = CATEGORIES + "/{id}/subcategories";
+    private static final String SUBCATEGORIES = "/api/v1/subcategories";
 
     @Bean
-    RouterFunction<ServerResponse> categoryRouter(ApiRoutes routes, CategoryHandler handler) {
-        return routes.define("Categories")
-                .GET(CATEGORIES, MASTER_DATA_READ, handler::list, op -> {
-                    op.operationId("listCategories")
-                            .summary("List categories, each with all its subcategories (keyset paged by id; q "
-                                    + "matches the category's or a subcategory's name)")
-                            .response(responseBuilder().responseCode("200").implementation(CategoryPage.class));
-                    ApiRoutes.listParameters(op);
-                    ApiRoutes.activeParameter(op);
-                })
-                .POST(CATEGORIES, MASTER_DATA_WRITE, handler::create, op -> {
-                    op.operationId("createCategory").summary("Create a category")
-                            .requestBody(requestBodyBuilder().required(true).implementation(CategoryRequest.class))
-                            .response(responseBuilder().responseCode("201").implementation(CategoryView.class));
-                    ApiRoutes.problem(op, "409", "A category with this name exists (CONFLICT)");
-                })
-                .GET(CATEGORIES + "/{id}", MASTER_DATA_READ, handler::get, op -> op
-                        .operationId("getCategory").summary("Get a category with its subcategories (ETag carries "
-                                + "the version)")
-                        .response(responseBuilder().responseCode("200").implementation(CategoryView.class)))
-                .PUT(CATEGORIES + "/{id}", MASTER_DATA_WRITE, handler::update, op -> {
-                    op.operationId("updateCategory")
-                            .summary("Replace a category's details (If-Match or version); products refer to it by "
-                                    + "id, so a rename shows on every product at once")
-                            .requestBody(requestBodyBuilder().required(true).implementation(CategoryRequest.class))
-                            .response(responseBuilder().responseCode("200").implementation(CategoryView.class));
-                    ApiRoutes.problem(op, "409", "Stale version (VERSION_CONFLICT) or duplicate name (CONFLICT)");
-                    ApiRoutes.problem(op, "428", "No version sent (PRECONDITION_REQUIRED)");
-                })
-                .POST(CATEGORIES + "/{id}/activate", MASTER_DATA_WRITE, handler::activate, op -> op
-                        .operationId("activateCategory").summary("Make a category selectable again")
-                        .response(responseBuilder().responseCode("200").implementation(CategoryView.class)))
-                .POST(CATEGORIES + "/{id}/deactivate", MASTER_DATA_WRITE, handler::deactivate, op -> op
-                        .operationId("deactivateCategory")
-                        .summary("Archive a category; products keep referring to it, its subcategories keep their "
-                                + "own flags")
-                        .response(responseBuilder().responseCode("200").implementation(CategoryView.class)))
-                .DELETE(CATEGORIES + "/{id}", MASTER_DATA_WRITE, handler::delete, op -> {
-                    op.operationId("deleteCategory").summary("Delete a category without subcategories or products")
-                            .response(responseBuilder().responseCode("204").description("Deleted"));
-                    ApiRoutes.problem(op, "409",
-                            "The category has subcategories or products (CONFLICT names them); deactivate it instead");
-                })
+    RouterFunction<ServerResponse> categoryRouter(ResourceRoutes routes, CategoryService service) {
+        return routes.define("Categories", "Categories", CATEGORIES, service.categories, CategoryRequest.class,
+                        CategoryView.class, CategoryPage.class)
+                .listFiltered(MASTER_DATA_READ, "List categories, each with all its subcategories (keyset paged by "
+                        + "id; q matches the category's or a subcategory's name)", request -> {
+                            Criteria active = ResourceRoutes.activeFilter(request);
+                            String q = Responses.searchText(request);
+                            return q == null ? Mono.just(active) : service.search(Like.contains(q), active);
+                        }, ApiRoutes::activeParameter)
+                .create(MASTER_DATA_WRITE)
+                .items(CATEGORIES, MASTER_DATA_READ, MASTER_DATA_WRITE)
                 .build();
     }
 
     @Bean
-    RouterFunction<ServerResponse> subcategoryRouter(ApiRoutes routes, SubcategoryHandler handler) {
-        return routes.define("Subcategories")
-                .GET(SubcategoryHandler.OF_CATEGORY_PATH, MASTER_DATA_READ, handler::listOfCategory, op -> {
-                    op.operationId("listSubcategoriesOfCategory")
-                            .summary("List the subcategories of category {id} (keyset paged by id; q matches the "
-                                    + "name)")
-                            .response(responseBuilder().responseCode("200").implementation(SubcategoryPage.class));
-                    ApiRoutes.listParameters(op);
-                    ApiRoutes.activeParameter(op);
-                })
-                .POST(SubcategoryHandler.OF_CATEGORY_PATH, MASTER_DATA_WRITE, handler::createInCategory, op -> {
-                    op.operationId("createSubcategory").summary("Create a subcategory in category {id}")
-                            .requestBody(requestBodyBuilder().required(true).implementation(SubcategoryRequest.class))
-                            .response(responseBuilder().responseCode("201").implementation(SubcategoryView.class));
-                    ApiRoutes.problem(op, "409", "The category already has a subcategory with this name (CONFLICT)");
-                })
-                .GET(SUBCATEGORIES + "/{id}", MASTER_DATA_READ, handler::get, op -> op
-                        .operationId("getSubcategory").summary("Get a subcategory (ETag carries the version)")
-                        .response(responseBuilder().responseCode("200").implementation(SubcategoryView.class)))
-                .PUT(SUBCATEGORIES + "/{id}", MASTER_DATA_WRITE, handler::update, op -> {
-                    op.operationId("updateSubcategory")
-                            .summary("Replace a subcategory's name and description (If-Match or version); its "
-                                    + "category never changes")
-                            .requestBody(requestBodyBuilder().required(true).implementation(SubcategoryRequest.class))
-                            .response(responseBuilder().responseCode("200").implementation(SubcategoryView.class));
-                    ApiRoutes.problem(op, "409", "Stale version (VERSION_CONFLICT) or duplicate name in the "
-                            + "category (CONFLICT)");
-                    ApiRoutes.problem(op, "428", "No version sent (PRECONDITION_REQUIRED)");
-                })
-                .POST(SUBCATEGORIES + "/{id}/activate", MASTER_DATA_WRITE, handler::activate, op -> op
-                        .operationId("activateSubcategory").summary("Make a subcategory selectable again")
-                        .response(responseBuilder().responseCode("200").implementation(SubcategoryView.class)))
-                .POST(SUBCATEGORIES + "/{id}/deactivate", MASTER_DATA_WRITE, handler::deactivate, op -> op
-                        .operationId("deactivateSubcategory")
-                        .summary("Archive a subcategory; products keep referring to it")
-                        .response(responseBuilder().responseCode("200").implementation(SubcategoryView.class)))
-                .DELETE(SUBCATEGORIES + "/{id}", MASTER_DATA_WRITE, handler::delete, op -> {
-                    op.operationId("deleteSubcategory").summary("Delete a subcategory no product uses")
-                            .response(responseBuilder().responseCode("204").description("Deleted"));
-                    ApiRoutes.problem(op, "409", "Products use the subcategory (CONFLICT names them); deactivate it "
-                            + "instead");
-                })
+    RouterFunction<ServerResponse> subcategoryRouter(ResourceRoutes routes, CategoryService service,
+            RequestBodies bodies) {
+        return routes.define("Subcategories", "Subcategories", SUBCATEGORIES, service.subcategories,
+                        SubcategoryRequest.class, Subcategory.class, SubcategoryPage.class)
+                .with(more -> more.GET(OF_CATEGORY, MASTER_DATA_READ, request -> listOfCategory(service, request),
+                        op -> {
+                            op.operationId("listSubcategoriesOfCategory").summary("List the subcategories of "
+                                            + "category {id} (keyset paged by id; q matches the name)")
+                                    .response(responseBuilder().responseCode("200")
+                                            .implementation(SubcategoryPage.class));
+                            ApiRoutes.listParameters(op);
+                            ApiRoutes.activeParameter(op);
+                        })
+                        .POST(OF_CATEGORY, MASTER_DATA_WRITE, request -> bodies.valid(request, SubcategoryRequest.class)
+                                .flatMap(body -> service.createSubcategory(body.in(Responses.id(request))))
+                                .flatMap(created -> Responses.created(SUBCATEGORIES, created.id(), created.version(),
+                                        created)), op -> {
+                                    op.operationId("createSubcategory").summary("Create a subcategory in category {id}")
+                                            .requestBody(requestBodyBuilder().required(true)
+                                                    .implementation(SubcategoryRequest.class))
+                                            .response(responseBuilder().responseCode("201")
+                                                    .implementation(Subcategory.class));
+                                    ApiRoutes.problem(op, "409", "The category already has a subcategory with this "
+                                            + "name (CONFLICT)");
+                                }))
+                .items(SUBCATEGORIES, MASTER_DATA_READ, MASTER_DATA_WRITE)
                 .build();
+    }
+
+    private static Mono<ServerResponse> listOfCategory(CategoryService service, ServerRequest request) {
+        long categoryId = Responses.id(request);
+        Criteria search = ResourceRoutes.searchAndActive(request, "name");
+        Criteria ofCategory = Criteria.where("category_id").is(categoryId);
+        Criteria filter = search.isEmpty() ? ofCategory : ofCategory.and(search);
+        PageRequest page = PageRequest.from(request);
+        return service.get(categoryId).then(service.subcategories.page(filter, page)).flatMap(Responses::page);
+    }
+
+    /** Lets a category refuse to be deleted while subcategories still belong to it. */
+    @Bean
+    UsageProbe subcategoriesPerCategory(CategoryService service) {
+        return new CountingUsageProbe("categories", "subcategories",
+                id -> service.subcategories.countReferencing("category_id", id));
     }
 
     /** The list responses, for the OpenAPI document. */
     record CategoryPage(List<CategoryView> items, String nextCursor) {
     }
 
-    record SubcategoryPage(List<SubcategoryView> items, String nextCursor) {
+    record SubcategoryPage(List<Subcategory> items, String nextCursor) {
     }
 }

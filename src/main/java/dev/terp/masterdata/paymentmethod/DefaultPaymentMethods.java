@@ -5,19 +5,19 @@ import java.util.List;
 /** The methods TERP's paymentMethods.seedDefaults created, in display order (sortOrder = position, as reorder sets). */
 final class DefaultPaymentMethods {
 
-    static final List<PaymentMethodDetails> ALL = List.of(
-            new PaymentMethodDetails("CASH", "Cash", "Cash payment", 0),
-            new PaymentMethodDetails("CHECK", "Check", "Paper check", 1),
-            new PaymentMethodDetails("CREDIT_CARD", "Credit Card", "Credit card payment", 2),
-            new PaymentMethodDetails("DEBIT_CARD", "Debit Card", "Debit card payment", 3),
-            new PaymentMethodDetails("ACH", "ACH Transfer", "Automated Clearing House bank transfer", 4),
-            new PaymentMethodDetails("WIRE", "Wire Transfer", "Bank wire transfer", 5),
-            new PaymentMethodDetails("PAYPAL", "PayPal", "PayPal payment", 6),
-            new PaymentMethodDetails("VENMO", "Venmo", "Venmo payment", 7),
-            new PaymentMethodDetails("ZELLE", "Zelle", "Zelle bank transfer", 8),
-            new PaymentMethodDetails("OTHER", "Other", "Any other payment method", 9));
+    static final List<PaymentMethod> ALL = List.of(
+            PaymentMethod.of("CASH", "Cash", "Cash payment", 0),
+            PaymentMethod.of("CHECK", "Check", "Paper check", 1),
+            PaymentMethod.of("CREDIT_CARD", "Credit Card", "Credit card payment", 2),
+            PaymentMethod.of("DEBIT_CARD", "Debit Card", "Debit card payment", 3),
+            PaymentMethod.of("ACH", "ACH Transfer", "Automated Clearing House bank transfer", 4),
+            PaymentMethod.of("WIRE", "Wire Transfer", "Bank wire transfer", 5),
+            PaymentMethod.of("PAYPAL", "PayPal", "PayPal payment", 6),
+            PaymentMethod.of("VENMO", "Venmo", "Venmo payment", 7),
+            PaymentMethod.of("ZELLE", "Zelle", "Zelle bank transfer", 8),
+            PaymentMethod.of("OTHER", "Other", "Any other payment method", 9));
 
-    static final List<String> CODES = ALL.stream().map(PaymentMethodDetails::code).toList();
+    static final List<String> CODES = ALL.stream().map(PaymentMethod::code).toList();
 
     private DefaultPaymentMethods() {
     }

@@ -2,25 +2,38 @@ package dev.terp.masterdata.product;
 
 import java.time.Instant;
 
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
 /**
- * A product of a brand, identified within the brand by its canonical name. The names of what it refers to are
- * read along with it, for display.
+ * A product of a brand, identified within the brand by its canonical name. The API shows it with the names of what
+ * it refers to ({@code ProductView}).
  */
+@Table("products")
 public record Product(
-        long id,
+        @Id Long id,
         long brandId,
-        String brandName,
         Long strainId,
-        String strainName,
         String nameCanonical,
         long categoryId,
-        String categoryName,
         Long subcategoryId,
-        String subcategoryName,
         String uomSellable,
         String description,
         boolean active,
-        long version,
-        Instant createdAt,
-        Instant updatedAt) {
+        @Version Long version,
+        @CreatedDate Instant createdAt,
+        @LastModifiedDate Instant updatedAt) {
+
+    public static Product of(ProductDetails details, Product current) {
+        return current == null
+                ? new Product(null, details.brandId(), details.strainId(), details.nameCanonical(),
+                        details.categoryId(), details.subcategoryId(), details.uomSellable(), details.description(),
+                        true, null, null, null)
+                : new Product(current.id(), details.brandId(), details.strainId(), details.nameCanonical(),
+                        details.categoryId(), details.subcategoryId(), details.uomSellable(), details.description(),
+                        current.active(), current.version(), current.createdAt(), current.updatedAt());
+    }
 }

@@ -2,77 +2,83 @@ package dev.terp.masterdata.product;
 
 import java.util.List;
 
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-
 import dev.terp.masterdata.product.api.ProductRequest;
 import dev.terp.masterdata.product.api.ProductView;
+import dev.terp.masterdata.product.domain.ProductNames;
+import dev.terp.platform.persistence.CountingUsageProbe;
+import dev.terp.platform.persistence.Like;
+import dev.terp.platform.persistence.UsageProbe;
 import dev.terp.platform.web.ApiRoutes;
+import dev.terp.platform.web.ResourceRoutes;
+import dev.terp.platform.web.Responses;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.relational.core.query.Criteria;
 import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-import static dev.terp.masterdata.product.ProductHandler.PATH;
 import static dev.terp.platform.security.Permissions.MASTER_DATA_READ;
 import static dev.terp.platform.security.Permissions.MASTER_DATA_WRITE;
-import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder;
-import static org.springdoc.core.fn.builders.parameter.Builder.parameterBuilder;
-import static org.springdoc.core.fn.builders.requestbody.Builder.requestBodyBuilder;
 
 @Configuration(proxyBeanMethods = false)
 class ProductRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> productRouter(ApiRoutes routes, ProductHandler handler) {
-        return routes.define("Products")
-                .GET(PATH, MASTER_DATA_READ, handler::list, op -> {
-                    op.operationId("listProducts")
-                            .summary("List products with the names of brand, strain, category and subcategory "
-                                    + "(keyset paged; q searches the name, as typed or in canonical form)")
-                            .response(responseBuilder().responseCode("200").implementation(ProductPage.class))
-                            .parameter(idFilter("brandId", "Only products of this brand"))
-                            .parameter(idFilter("categoryId", "Only products of this category"))
-                            .parameter(idFilter("strainId", "Only products of this strain"));
-                    ApiRoutes.listParameters(op);
-                    ApiRoutes.activeParameter(op);
-                })
-                .POST(PATH, MASTER_DATA_WRITE, handler::create, op -> {
-                    op.operationId("createProduct")
-                            .summary("Create a product; its name is stored in canonical form")
-                            .requestBody(requestBodyBuilder().required(true).implementation(ProductRequest.class))
-                            .response(responseBuilder().responseCode("201").implementation(ProductView.class));
-                    ApiRoutes.problem(op, "409", "The brand already has a product with this canonical name (CONFLICT)");
-                })
-                .GET(PATH + "/{id}", MASTER_DATA_READ, handler::get, op -> op
-                        .operationId("getProduct").summary("Get a product (ETag carries the version)")
-                        .response(responseBuilder().responseCode("200").implementation(ProductView.class)))
-                .PUT(PATH + "/{id}", MASTER_DATA_WRITE, handler::update, op -> {
-                    op.operationId("updateProduct").summary("Replace a product's details (If-Match or version)")
-                            .requestBody(requestBodyBuilder().required(true).implementation(ProductRequest.class))
-                            .response(responseBuilder().responseCode("200").implementation(ProductView.class));
-                    ApiRoutes.problem(op, "409",
-                            "Stale version (VERSION_CONFLICT) or duplicate canonical name in the brand (CONFLICT)");
-                    ApiRoutes.problem(op, "428", "No version sent (PRECONDITION_REQUIRED)");
-                })
-                .POST(PATH + "/{id}/activate", MASTER_DATA_WRITE, handler::activate, op -> op
-                        .operationId("activateProduct").summary("Make a product selectable again")
-                        .response(responseBuilder().responseCode("200").implementation(ProductView.class)))
-                .POST(PATH + "/{id}/deactivate", MASTER_DATA_WRITE, handler::deactivate, op -> op
-                        .operationId("deactivateProduct")
-                        .summary("Archive a product; what refers to it keeps doing so")
-                        .response(responseBuilder().responseCode("200").implementation(ProductView.class)))
-                .DELETE(PATH + "/{id}", MASTER_DATA_WRITE, handler::delete, op -> {
-                    op.operationId("deleteProduct").summary("Delete a product nothing refers to")
-                            .response(responseBuilder().responseCode("204").description("Deleted"));
-                    ApiRoutes.problem(op, "409", "The product is in use (CONFLICT names what uses it)");
-                })
+    RouterFunction<ServerResponse> productRouter(ResourceRoutes routes, ProductService service) {
+        return routes.define("Products", "Products", "/api/v1/products", service.products, ProductRequest.class,
+                        ProductView.class, ProductPage.class)
+                .standard(MASTER_DATA_READ, MASTER_DATA_WRITE, "List products with the names of brand, strain, "
+                        + "category and subcategory (keyset paged; q searches the name, as typed or in canonical "
+                        + "form)", ProductRoutes::filter, op -> {
+                            ApiRoutes.activeParameter(op);
+                            ResourceRoutes.idParameter(op, "brandId", "Only products of this brand");
+                            ResourceRoutes.idParameter(op, "categoryId", "Only products of this category");
+                            ResourceRoutes.idParameter(op, "strainId", "Only products of this strain");
+                        })
                 .build();
     }
 
-    private static org.springdoc.core.fn.builders.parameter.Builder idFilter(String name, String description) {
-        return parameterBuilder().in(ParameterIn.QUERY).name(name).description(description)
-                .implementation(Long.class);
+    /** q matches the canonical name as typed or in canonical form, so "o'brien" finds "Obrien". */
+    private static Criteria filter(ServerRequest request) {
+        Criteria criteria = ResourceRoutes.activeFilter(request);
+        String q = Responses.searchText(request);
+        if (q != null) {
+            String canonical = ProductNames.canonical(q);
+            Criteria byName = Criteria.where("name_canonical").like(Like.contains(q));
+            Criteria named = canonical.isEmpty() ? byName
+                    : byName.or("name_canonical").like(Like.contains(canonical));
+            criteria = criteria.isEmpty() ? Criteria.empty().and(named) : criteria.and(named);
+        }
+        for (String id : List.of("brandId", "categoryId", "strainId")) {
+            criteria = ResourceRoutes.withIdParam(criteria, request, id,
+                    id.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase());
+        }
+        return criteria;
+    }
+
+    /** Lets strains, categories, subcategories and brands refuse to be deleted while products refer to them. */
+    @Bean
+    UsageProbe productsPerStrain(ProductService service) {
+        return new CountingUsageProbe("strains", "products", id -> service.products.countReferencing("strain_id", id));
+    }
+
+    @Bean
+    UsageProbe productsPerCategory(ProductService service) {
+        return new CountingUsageProbe("categories", "products",
+                id -> service.products.countReferencing("category_id", id));
+    }
+
+    @Bean
+    UsageProbe productsPerSubcategory(ProductService service) {
+        return new CountingUsageProbe("subcategories", "products",
+                id -> service.products.countReferencing("subcategory_id", id));
+    }
+
+    @Bean
+    UsageProbe productsPerBrand(ProductService service) {
+        return new CountingUsageProbe("brands", "products", id -> service.products.countReferencing("brand_id", id));
     }
 
     /** The list response, for the OpenAPI document. */

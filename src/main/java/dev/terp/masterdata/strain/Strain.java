@@ -1,20 +1,28 @@
 package dev.terp.masterdata.strain;
 
 import java.time.Instant;
-import java.util.List;
 
-import dev.terp.masterdata.strain.domain.StrainCategory;
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
 
-/** A cannabis strain products may name; {@code standardizedName} is its unique key. */
+/**
+ * A cannabis strain products may name; {@code standardizedName} is its unique key. As stored: {@code category} is
+ * the text TERP wrote (read case-insensitively) and {@code aliases} a JSON array of strings, NULL when there are none;
+ * the API shows both parsed ({@code StrainView}).
+ */
+@Table("strains")
 public record Strain(
-        long id,
+        @Id Long id,
         String name,
         String standardizedName,
-        StrainCategory category,
-        List<String> aliases,
+        String aliases,
+        String category,
         String description,
         boolean active,
-        long version,
-        Instant createdAt,
-        Instant updatedAt) {
+        @Version Long version,
+        @CreatedDate Instant createdAt,
+        @LastModifiedDate Instant updatedAt) {
 }

@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.terp.platform.errors.ApiException;
 import dev.terp.platform.errors.ErrorCode;
 import dev.terp.platform.errors.FieldViolation;
+import dev.terp.platform.errors.VersionConflictException;
 import dev.terp.platform.observability.TraceIds;
 
 import org.springframework.core.annotation.Order;
@@ -24,6 +25,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpStatus;
@@ -105,6 +107,10 @@ public class ProblemTranslator implements WebExceptionHandler {
         }
         if (failure instanceof ResponseStatusException status) {
             return fromStatus(status);
+        }
+        if (failure instanceof OptimisticLockingFailureException) {
+            // Spring Data's conditional UPDATE of a @Version entity found the row changed since the client read it.
+            return Problem.of(ErrorCode.VERSION_CONFLICT, VersionConflictException.DETAIL);
         }
         if (failure instanceof DuplicateKeyException) {
             return Problem.of(ErrorCode.CONFLICT, "A record with the same unique value already exists");

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 
 import dev.terp.masterdata.AuditHistory;
 import dev.terp.support.IntegrationTest;
@@ -59,9 +60,12 @@ class SubcategoryIT {
                 .expectBody().jsonPath("$.name").isEqualTo("Cartridges").jsonPath("$.categoryId").isEqualTo(category);
 
         // The read other modules (products) rely on.
-        Subcategory read = categories.getSubcategory(id).block();
-        assertThat(read.categoryId()).isEqualTo(category);
-        assertThat(read.name()).isEqualTo("Cartridges");
+        categories.getSubcategory(id).as(StepVerifier::create)
+                .assertNext(read -> {
+                    assertThat(read.categoryId()).isEqualTo(category);
+                    assertThat(read.name()).isEqualTo("Cartridges");
+                })
+                .verifyComplete();
     }
 
     @Test

@@ -37,7 +37,7 @@ class PaymentMethodCodesTest {
     void theDefaultsAreTheTenTerpSeededInOrder() {
         assertThat(DefaultPaymentMethods.CODES).containsExactly("CASH", "CHECK", "CREDIT_CARD", "DEBIT_CARD", "ACH",
                 "WIRE", "PAYPAL", "VENMO", "ZELLE", "OTHER");
-        assertThat(DefaultPaymentMethods.ALL).extracting(PaymentMethodDetails::sortOrder)
+        assertThat(DefaultPaymentMethods.ALL).extracting(PaymentMethod::sortOrder)
                 .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
         assertThat(DefaultPaymentMethods.CODES).allSatisfy(code -> PaymentMethodCodes.parse(code, "code"));
     }

@@ -5,8 +5,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import dev.terp.masterdata.category.CategoryDetails;
+import dev.terp.masterdata.category.Category;
 import dev.terp.platform.text.Texts;
+import dev.terp.platform.web.ResourceRequest;
 
 /**
  * Body of {@code POST /api/v1/categories} and {@code PUT /api/v1/categories/{id}}. A PUT replaces every field (an
@@ -16,9 +17,13 @@ import dev.terp.platform.text.Texts;
 public record CategoryRequest(
         @NotBlank @Size(max = 100) String name,
         @Size(max = 10_000) String description,
-        @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version) {
+        @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version)
+        implements ResourceRequest<Category> {
 
-    public CategoryDetails details() {
-        return new CategoryDetails(name.trim(), Texts.blankToNull(description));
+    @Override
+    public Category applyTo(Category current) {
+        Category base = current == null ? Category.NEW : current;
+        return new Category(base.id(), name.trim(), Texts.blankToNull(description), base.active(), base.version(),
+                base.createdAt(), base.updatedAt());
     }
 }

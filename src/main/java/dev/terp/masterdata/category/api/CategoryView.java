@@ -6,7 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import dev.terp.masterdata.category.Category;
-import dev.terp.masterdata.category.CategoryTree;
+import dev.terp.masterdata.category.Subcategory;
 
 @Schema(name = "Category")
 public record CategoryView(
@@ -18,12 +18,10 @@ public record CategoryView(
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "All subcategories of the category, active or not, ordered by id")
-        List<SubcategoryView> subcategories) {
+        List<Subcategory> subcategories) {
 
-    public static CategoryView of(CategoryTree tree) {
-        Category category = tree.category();
+    public static CategoryView of(Category category, List<Subcategory> subcategories) {
         return new CategoryView(category.id(), category.name(), category.description(), category.active(),
-                category.version(), category.createdAt(), category.updatedAt(),
-                tree.subcategories().stream().map(SubcategoryView::of).toList());
+                category.version(), category.createdAt(), category.updatedAt(), List.copyOf(subcategories));
     }
 }

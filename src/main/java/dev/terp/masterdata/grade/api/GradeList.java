@@ -4,7 +4,9 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import dev.terp.masterdata.grade.Grade;
+
 /** The answer of a reorder: the listed grades, in the order given, with their new sortOrder and version. */
 @Schema(name = "GradeList")
-public record GradeList(List<GradeView> items) {
+public record GradeList(List<Grade> items) {
 }

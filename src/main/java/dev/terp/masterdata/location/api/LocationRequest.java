@@ -9,8 +9,10 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import dev.terp.masterdata.location.Location;
 import dev.terp.masterdata.location.LocationAddress;
 import dev.terp.platform.text.Texts;
+import dev.terp.platform.web.ResourceRequest;
 
 /**
  * Body of {@code POST /api/v1/locations} and {@code PUT /api/v1/locations/{id}}. A PUT replaces the whole address
@@ -28,7 +30,15 @@ public record LocationRequest(
         @Schema(type = "string", example = "500.0000", nullable = true,
                 description = "Most units the location may hold over all batches; absent = unlimited")
         BigDecimal capacity,
-        @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version) {
+        @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version)
+        implements ResourceRequest<Location> {
+
+    /** A capacity below what the location holds is accepted: it only refuses further additions (see V27). */
+    @Override
+    public Location applyTo(Location current) {
+        return Location.at(address(), capacity, current);
+    }
+
 
     public LocationAddress address() {
         return new LocationAddress(site.trim(), Texts.blankToNull(zone), Texts.blankToNull(rack),

@@ -5,6 +5,7 @@ import java.time.Instant;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import dev.terp.masterdata.location.Location;
+import dev.terp.masterdata.location.LocationAddress;
 import dev.terp.platform.web.Decimals;
 
 @Schema(name = "Location")
@@ -22,8 +23,9 @@ public record LocationView(
         Instant updatedAt) {
 
     public static LocationView of(Location location) {
-        return new LocationView(location.id(), location.site(), location.zone(), location.rack(), location.shelf(),
-                location.bin(),
-                location.capacity() == null ? null : Decimals.formatQuantity(location.capacity()), location.active(), location.version(), location.createdAt(), location.updatedAt());
+        LocationAddress address = location.address();
+        return new LocationView(location.id(), address.site(), address.zone(), address.rack(), address.shelf(),
+                address.bin(), location.capacity() == null ? null : Decimals.formatQuantity(location.capacity()),
+                location.active(), location.version(), location.createdAt(), location.updatedAt());
     }
 }

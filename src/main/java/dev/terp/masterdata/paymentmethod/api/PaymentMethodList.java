@@ -4,7 +4,9 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import dev.terp.masterdata.paymentmethod.PaymentMethod;
+
 /** The answer of a reorder: the listed methods, in the order given, with their new sortOrder and version. */
 @Schema(name = "PaymentMethodList")
-public record PaymentMethodList(List<PaymentMethodView> items) {
+public record PaymentMethodList(List<PaymentMethod> items) {
 }

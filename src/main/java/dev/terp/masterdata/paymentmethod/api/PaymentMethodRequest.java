@@ -6,8 +6,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import dev.terp.masterdata.paymentmethod.PaymentMethod;
 import dev.terp.masterdata.paymentmethod.PaymentMethodCodes;
-import dev.terp.masterdata.paymentmethod.PaymentMethodDetails;
+import dev.terp.platform.text.Texts;
+import dev.terp.platform.web.ResourceRequest;
 
 /**
  * Body of {@code POST /api/v1/payment-methods} and {@code PUT /api/v1/payment-methods/{id}}. A PUT replaces code, name
@@ -23,10 +25,15 @@ public record PaymentMethodRequest(
         @Size(max = 10_000) String description,
         @PositiveOrZero @Schema(description = "Position in pickers, ascending; 0 on create and unchanged on "
                 + "update when absent") Integer sortOrder,
-        @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version) {
+        @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version)
+        implements ResourceRequest<PaymentMethod> {
 
-    public PaymentMethodDetails details() {
-        return new PaymentMethodDetails(PaymentMethodCodes.normalise(code), name.trim(),
-                description == null || description.isBlank() ? null : description.trim(), sortOrder);
+
+    @Override
+    public PaymentMethod applyTo(PaymentMethod current) {
+        PaymentMethod base = current == null ? PaymentMethod.of(null, null, null, 0) : current;
+        return new PaymentMethod(base.id(), PaymentMethodCodes.normalise(code), name.trim(),
+                Texts.blankToNull(description), sortOrder == null ? base.sortOrder() : sortOrder, base.active(),
+                base.version(), base.createdAt(), base.updatedAt());
     }
 }

@@ -4,9 +4,11 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import dev.terp.masterdata.paymentmethod.PaymentMethod;
+
 @Schema(name = "PaymentMethodSeedResult")
 public record SeedDefaultsView(
         @Schema(description = "How many defaults this call created (0 when all existed)") long created,
         @Schema(description = "Every default method as it stands now, in default order")
-        List<PaymentMethodView> items) {
+        List<PaymentMethod> items) {
 }

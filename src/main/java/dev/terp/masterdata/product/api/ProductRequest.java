@@ -7,9 +7,11 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import dev.terp.masterdata.product.Product;
 import dev.terp.masterdata.product.ProductDetails;
 import dev.terp.masterdata.product.domain.ProductNames;
 import dev.terp.platform.text.Texts;
+import dev.terp.platform.web.ResourceRequest;
 
 /**
  * Body of {@code POST /api/v1/products} and {@code PUT /api/v1/products/{id}}. A PUT replaces every field (an absent
@@ -28,7 +30,8 @@ public record ProductRequest(
         @Size(max = 20) @Schema(description = "Unit the product is sold in", defaultValue = DEFAULT_UOM)
         String uomSellable,
         @Size(max = 10_000) String description,
-        @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version) {
+        @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version)
+        implements ResourceRequest<Product> {
 
     public static final String DEFAULT_UOM = "EA";
 
@@ -36,5 +39,10 @@ public record ProductRequest(
         return new ProductDetails(brandId, strainId, ProductNames.canonical(name), categoryId, subcategoryId,
                 uomSellable == null || uomSellable.isBlank() ? DEFAULT_UOM : uomSellable.trim(),
                 Texts.blankToNull(description));
+    }
+
+    @Override
+    public Product applyTo(Product current) {
+        return Product.of(details(), current);
     }
 }

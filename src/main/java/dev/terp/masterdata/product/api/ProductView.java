@@ -25,10 +25,11 @@ public record ProductView(
         Instant createdAt,
         Instant updatedAt) {
 
-    public static ProductView of(Product product) {
-        return new ProductView(product.id(), product.brandId(), product.brandName(), product.strainId(),
-                product.strainName(), product.nameCanonical(), product.categoryId(), product.categoryName(),
-                product.subcategoryId(), product.subcategoryName(), product.uomSellable(), product.description(),
-                product.active(), product.version(), product.createdAt(), product.updatedAt());
+    public static ProductView of(Product product, String brandName, String strainName, String categoryName,
+            String subcategoryName) {
+        return new ProductView(product.id(), product.brandId(), brandName, product.strainId(), strainName,
+                product.nameCanonical(), product.categoryId(), categoryName, product.subcategoryId(), subcategoryName,
+                product.uomSellable(), product.description(), product.active(), product.version(),
+                product.createdAt(), product.updatedAt());
     }
 }

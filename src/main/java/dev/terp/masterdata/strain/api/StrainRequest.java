@@ -8,11 +8,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import tools.jackson.databind.json.JsonMapper;
 
-import dev.terp.masterdata.strain.StrainDetails;
+import dev.terp.masterdata.strain.Strain;
 import dev.terp.masterdata.strain.domain.StrainCategory;
 import dev.terp.masterdata.strain.domain.StrainNames;
 import dev.terp.platform.text.Texts;
+import dev.terp.platform.web.ResourceRequest;
 
 /**
  * Body of {@code POST /api/v1/strains} and {@code PUT /api/v1/strains/{id}}. A PUT replaces every field (absent
@@ -30,10 +32,16 @@ public record StrainRequest(
         @Size(max = 50) @ArraySchema(maxItems = 50, schema = @Schema(maxLength = 100),
                 arraySchema = @Schema(description = "Other names of the strain; searched like the name"))
         List<@NotBlank @Size(max = 100) String> aliases,
-        @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version) {
+        @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version)
+        implements ResourceRequest<Strain> {
 
-    public StrainDetails details() {
-        return new StrainDetails(name.trim(), StrainCategory.parse(category).orElse(null),
-                Texts.blankToNull(description), aliases == null ? List.of() : StrainNames.distinctAliases(aliases));
+    @Override
+    public Strain applyTo(Strain current) {
+        Strain base = current == null ? new Strain(null, null, null, null, null, null, true, null, null, null) : current;
+        List<String> distinct = aliases == null ? List.of() : StrainNames.distinctAliases(aliases);
+        return new Strain(base.id(), name.trim(), StrainNames.standardize(name),
+                distinct.isEmpty() ? null : JsonMapper.shared().writeValueAsString(distinct),
+                StrainCategory.parse(category).map(Enum::name).orElse(null), Texts.blankToNull(description),
+                base.active(), base.version(), base.createdAt(), base.updatedAt());
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.terp.masterdata.strain.Strain;
 import dev.terp.masterdata.strain.domain.StrainCategory;
@@ -21,9 +23,14 @@ public record StrainView(
         Instant createdAt,
         Instant updatedAt) {
 
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
+    };
+
     public static StrainView of(Strain strain) {
-        return new StrainView(strain.id(), strain.name(), strain.standardizedName(), strain.category(),
-                strain.aliases(), strain.description(), strain.active(), strain.version(), strain.createdAt(),
-                strain.updatedAt());
+        String aliases = strain.aliases();
+        return new StrainView(strain.id(), strain.name(), strain.standardizedName(),
+                StrainCategory.parse(strain.category()).orElse(null),
+                aliases == null || aliases.isBlank() ? List.of() : JsonMapper.shared().readValue(aliases, STRING_LIST),
+                strain.description(), strain.active(), strain.version(), strain.createdAt(), strain.updatedAt());
     }
 }

@@ -6,8 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import dev.terp.masterdata.vendor.VendorDetails;
+import dev.terp.masterdata.vendor.Vendor;
 import dev.terp.platform.text.Texts;
+import dev.terp.platform.web.ResourceRequest;
 
 /**
  * Body of {@code POST /api/v1/vendors} and {@code PUT /api/v1/vendors/{id}}. A PUT replaces every field (an absent
@@ -20,10 +21,14 @@ public record VendorRequest(
         @Email @Size(max = 320) String contactEmail,
         @Size(max = 50) String contactPhone,
         @Size(max = 10_000) String notes,
-        @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version) {
+        @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version)
+        implements ResourceRequest<Vendor> {
 
-    public VendorDetails details() {
-        return new VendorDetails(name.trim(), Texts.blankToNull(contactName), Texts.blankToNull(contactEmail),
-                Texts.blankToNull(contactPhone), Texts.blankToNull(notes));
+    @Override
+    public Vendor applyTo(Vendor current) {
+        Vendor base = current == null ? Vendor.named(null) : current;
+        return new Vendor(base.id(), name.trim(), Texts.blankToNull(contactName), Texts.blankToNull(contactEmail),
+                Texts.blankToNull(contactPhone), Texts.blankToNull(notes), base.active(), base.version(),
+                base.createdAt(), base.updatedAt());
     }
 }
