@@ -1,6 +1,8 @@
 package dev.terp.masterdata.brand;
 
+import java.util.Collection;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
@@ -24,6 +26,12 @@ public class BrandService {
 
     public Mono<Brand> get(long id) {
         return brands.get(id);
+    }
+
+    /** The names of the brands with these ids, by id: one query for a whole list page. */
+    public Mono<Map<Long, String>> namesOf(Collection<Long> ids) {
+        return brands.byIds(ids).map(found -> found.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().name())));
     }
 
     /**

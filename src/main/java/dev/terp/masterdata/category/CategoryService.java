@@ -1,5 +1,10 @@
 package dev.terp.masterdata.category;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import reactor.core.publisher.Mono;
 
 import dev.terp.masterdata.category.api.CategoryView;
@@ -29,11 +34,17 @@ public class CategoryService {
         this.categories = tables.of(Category.class, "Category",
                         category -> "A category named '" + category.name() + "' already exists")
                 .viewedAs(category -> subcategories.findAll(where("category_id").is(category.id()), Sort.by("id"))
-                        .map(children -> CategoryView.of(category, children)));
+                        .map(children -> CategoryView.of(category, children)), this::views);
     }
 
     public Mono<Category> get(long id) {
         return categories.get(id);
+    }
+
+    /** The names of the categorys with these ids, by id: one query for a whole list page. */
+    public Mono<Map<Long, String>> namesOf(Collection<Long> ids) {
+        return categories.byIds(ids).map(found -> found.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().name())));
     }
 
     /** The category with this name, case-insensitively; empty when there is none. */
@@ -48,6 +59,12 @@ public class CategoryService {
 
     public Mono<Subcategory> getSubcategory(long id) {
         return subcategories.get(id);
+    }
+
+    /** The names of the subcategories with these ids, by id. */
+    public Mono<Map<Long, String>> subcategoryNamesOf(Collection<Long> ids) {
+        return subcategories.byIds(ids).map(found -> found.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().name())));
     }
 
     /**
@@ -67,5 +84,12 @@ public class CategoryService {
                             .in(matches.stream().map(Subcategory::categoryId).distinct().toList());
                     return others.isEmpty() ? Criteria.empty().and(matching) : others.and(matching);
                 });
+    }
+
+    /** A page of categories with their subcategories, read in one query for the whole page. */
+    private Mono<List<?>> views(List<Category> page) {
+        return subcategories.findAll(where("category_id").in(page.stream().map(Category::id).toList()), Sort.by("id"))
+                .map(children -> page.stream().map(category -> CategoryView.of(category, children.stream()
+                        .filter(child -> child.categoryId() == category.id()).toList())).collect(Collectors.toList()));
     }
 }

@@ -1,6 +1,9 @@
 package dev.terp.masterdata.strain;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +37,12 @@ public class StrainService {
 
     public Mono<Strain> get(long id) {
         return strains.get(id);
+    }
+
+    /** The names of the strains with these ids, by id: one query for a whole list page. */
+    public Mono<Map<Long, String>> namesOf(Collection<Long> ids) {
+        return strains.byIds(ids).map(found -> found.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().name())));
     }
 
     /** The strain whose standardized name matches this name's ("blue  DREAM" finds "Blue Dream"); may be empty. */

@@ -1,5 +1,6 @@
 package dev.terp.platform.persistence;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,12 +46,20 @@ public final class SimpleTable<E> {
     private final Function<E, String> duplicate;
     private final Function<E, Mono<Void>> check;
     private final Function<E, Mono<?>> view;
+    private final Function<List<E>, Mono<List<?>>> pageView;
     private final RelationalPersistentEntity<E> entity;
     private final LockableTable table;
 
     @SuppressWarnings("unchecked")
     SimpleTable(SimpleTables platform, Class<E> type, String resource, Function<E, String> duplicate,
             Function<E, Mono<Void>> check, Function<E, Mono<?>> view) {
+        this(platform, type, resource, duplicate, check, view, null);
+    }
+
+    private SimpleTable(SimpleTables platform, Class<E> type, String resource, Function<E, String> duplicate,
+            Function<E, Mono<Void>> check, Function<E, Mono<?>> view, Function<List<E>, Mono<List<?>>> pageView) {
+        this.pageView = pageView != null ? pageView
+                : rows -> Flux.fromIterable(rows).<Object>concatMap(view).collectList().map(views -> views);
         this.platform = platform;
         this.type = type;
         this.resource = resource;
@@ -64,7 +73,7 @@ public final class SimpleTable<E> {
 
     /** The same table, running {@code check} (references exist, rules hold) before every insert and update. */
     public SimpleTable<E> checkedBy(Function<E, Mono<Void>> check) {
-        return new SimpleTable<>(platform, type, resource, duplicate, check, view);
+        return new SimpleTable<>(platform, type, resource, duplicate, check, view, pageView);
     }
 
     /**
@@ -72,7 +81,15 @@ public final class SimpleTable<E> {
      * and in audit snapshots alike. By default a row is shown as the entity record itself.
      */
     public SimpleTable<E> viewedAs(Function<E, Mono<?>> view) {
-        return new SimpleTable<>(platform, type, resource, duplicate, check, view);
+        return new SimpleTable<>(platform, type, resource, duplicate, check, view, null);
+    }
+
+    /**
+     * As {@link #viewedAs(Function)}, with {@code page} showing a whole list page at once: a view that reads other
+     * tables must read them once per page, not once per row (D-29).
+     */
+    public SimpleTable<E> viewedAs(Function<E, Mono<?>> view, Function<List<E>, Mono<List<?>>> page) {
+        return new SimpleTable<>(platform, type, resource, duplicate, check, view, page);
     }
 
     /** How a row is shown to clients and in its audit trail. */
@@ -80,12 +97,23 @@ public final class SimpleTable<E> {
         return view.apply(row);
     }
 
+    /** How a list page's rows are shown, in their order. */
+    public Mono<List<?>> views(List<E> rows) {
+        return rows.isEmpty() ? Mono.just(List.of()) : pageView.apply(rows);
+    }
+
+    /** The rows with these ids, by id (an id that matches no row is absent). */
+    public Mono<Map<Long, E>> byIds(Collection<Long> ids) {
+        return ids.isEmpty() ? Mono.just(Map.of()) : findAll(where("id").in(List.copyOf(ids)), Sort.by("id"))
+                .map(found -> found.stream().collect(Collectors.toMap(this::idOf, row -> row)));
+    }
+
     public String resource() {
         return resource;
     }
 
     private SimpleTable<E> unchecked() {
-        return new SimpleTable<>(platform, type, resource, duplicate, row -> Mono.empty(), view);
+        return new SimpleTable<>(platform, type, resource, duplicate, row -> Mono.empty(), view, pageView);
     }
 
     public String tableName() {

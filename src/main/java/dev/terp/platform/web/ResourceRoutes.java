@@ -123,7 +123,7 @@ public class ResourceRoutes {
             definitions.GET(path, permission, request -> {
                 PageRequest pageRequest = PageRequest.from(request);
                 return filter.apply(request).flatMap(criteria -> table.page(criteria, pageRequest))
-                        .flatMap(rows -> Flux.fromIterable(rows.items()).concatMap(table::view).collectList()
+                        .flatMap(rows -> table.views(rows.items())
                                 .map(views -> new Page<>(views, rows.nextCursor())))
                         .flatMap(Responses::page);
             }, op -> {
