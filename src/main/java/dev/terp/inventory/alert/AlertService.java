@@ -19,6 +19,7 @@ import dev.terp.inventory.domain.AlertRules;
 import dev.terp.inventory.domain.BatchStatus;
 import dev.terp.platform.errors.InvalidStateTransitionException;
 import dev.terp.platform.errors.NotFoundException;
+import dev.terp.platform.observability.BusinessTelemetry;
 import dev.terp.platform.paging.Page;
 import dev.terp.platform.paging.PageRequest;
 import dev.terp.platform.security.RequestContext;
@@ -38,8 +39,11 @@ public class AlertService {
     private final TransactionRunner tx;
     private final AlertProperties properties;
     private final Clock clock;
+    private final BusinessTelemetry.Operation generation;
 
-    AlertService(AlertRepository alerts, TransactionRunner tx, AlertProperties properties, Clock clock) {
+    AlertService(AlertRepository alerts, TransactionRunner tx, AlertProperties properties, Clock clock,
+            BusinessTelemetry telemetry) {
+        this.generation = telemetry.operation("inventory.alert_generation");
         this.alerts = alerts;
         this.tx = tx;
         this.properties = properties;
@@ -57,7 +61,7 @@ public class AlertService {
      */
     public Mono<GenerateResult> generate() {
         AlertRules.Thresholds thresholds = properties.thresholds();
-        return tx.inRetryingTransaction(() -> alerts.lockOpen().collectList().flatMap(open -> {
+        return generation.observe(tx.inRetryingTransaction(() -> alerts.lockOpen().collectList().flatMap(open -> {
             LocalDate today = LocalDate.now(clock);
             Map<Key, InventoryAlert> openByKey = new HashMap<>();
             open.forEach(alert -> openByKey.put(new Key(alert.batchId(), alert.type()), alert));
@@ -103,7 +107,7 @@ public class AlertService {
                 return opens.thenMany(resolves).then(Mono.fromSupplier(
                         () -> new GenerateResult(counts[0], counts[1], counts[2])));
             }));
-        }));
+        })));
     }
 
     private LocalDate day(Instant instant) {

@@ -8,6 +8,7 @@ import dev.terp.inventory.batch.BatchSaleRepository.NewSale;
 import dev.terp.inventory.domain.CogsCalculator;
 import dev.terp.platform.errors.ConflictException;
 import dev.terp.platform.errors.Violations;
+import dev.terp.platform.observability.BusinessTelemetry;
 import dev.terp.platform.security.RequestContext;
 import dev.terp.platform.tx.TransactionRunner;
 import dev.terp.platform.web.Decimals;
@@ -25,8 +26,16 @@ public class ReservationPort {
     private final StockKeeper stock;
     private final BatchSaleRepository sales;
     private final TransactionRunner tx;
+    private final BusinessTelemetry.Operation reservation;
+    private final BusinessTelemetry.Operation consumption;
+    private final BusinessTelemetry.Amount unitsReserved;
+    private final BusinessTelemetry.Amount unitsConsumed;
 
-    ReservationPort(StockKeeper stock, BatchSaleRepository sales, TransactionRunner tx) {
+    ReservationPort(StockKeeper stock, BatchSaleRepository sales, TransactionRunner tx, BusinessTelemetry telemetry) {
+        this.reservation = telemetry.operation("inventory.reservation");
+        this.consumption = telemetry.operation("inventory.consumption");
+        this.unitsReserved = telemetry.amount("inventory.units", "movement", "reserved");
+        this.unitsConsumed = telemetry.amount("inventory.units", "movement", "consumed");
         this.stock = stock;
         this.sales = sales;
         this.tx = tx;
@@ -34,7 +43,8 @@ public class ReservationPort {
 
     /** Fails with 409 INSUFFICIENT_INVENTORY when the batch has less available than asked. */
     public Mono<Batch> reserve(long batchId, BigDecimal quantity, StockReference reference) {
-        return stock.apply(batchId, StockOperation.reserve(quantity), reference, null);
+        return reservation.observe(stock.apply(batchId, StockOperation.reserve(quantity), reference, null))
+                .doOnNext(batch -> unitsReserved.add(quantity));
     }
 
     public Mono<Batch> release(long batchId, BigDecimal quantity, StockReference reference) {
@@ -49,6 +59,12 @@ public class ReservationPort {
      * a sale without a known cost would overstate profit for good.
      */
     public Mono<Batch> consume(long batchId, BigDecimal quantity, BigDecimal unitPrice, StockReference reference) {
+        return consumption.observe(consumeInTransaction(batchId, quantity, unitPrice, reference))
+                .doOnNext(batch -> unitsConsumed.add(quantity));
+    }
+
+    private Mono<Batch> consumeInTransaction(long batchId, BigDecimal quantity, BigDecimal unitPrice,
+            StockReference reference) {
         return Mono.fromCallable(() -> SaleLine.checked(quantity, unitPrice))
                 // The guard refuses an unknown cost under the lock, before anything is written, so a caller that
                 // recovers from the refusal inside its own transaction keeps no SALE movement without its price.
