@@ -82,6 +82,8 @@ public class RateLimiter {
     public Mono<Void> requireLoginAllowed(ServerWebExchange exchange, String username) {
         return withBucket(loginKey(exchange, username), properties.login(),
                 bucket -> bucket.estimateAbilityToConsume(1))
+                .doOnNext(probe -> decisionCounter("login", probe.canBeConsumed() ? "allowed" : "limited")
+                        .increment())
                 .flatMap(probe -> probe.canBeConsumed()
                         ? Mono.<Void>empty()
                         : Mono.error(tooMany(exchange, new RateLimitDecision(false, properties.login().capacity(), 0,
@@ -93,7 +95,11 @@ public class RateLimiter {
 
     /** Counts one failed login of this IP + username; successful logins never call this. */
     public Mono<Void> recordFailedLogin(ServerWebExchange exchange, String username) {
-        return consume(loginKey(exchange, username), properties.login(), "login").then();
+        // Spends the failure budget; the decision was counted when the attempt was let in (requireLoginAllowed).
+        return withBucket(loginKey(exchange, username), properties.login(),
+                bucket -> bucket.tryConsumeAndReturnRemaining(1))
+                .then()
+                .onErrorResume(failure -> unavailable("login", failure));
     }
 
     /** Writes the RateLimit-* headers (and Retry-After when refused) onto the response. */
