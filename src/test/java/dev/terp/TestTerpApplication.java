@@ -102,8 +102,9 @@ public final class TestTerpApplication {
             }
             URI endpoint = URI.create(environment.getProperty("management.tracing.export.zipkin.endpoint",
                     DEFAULT_ZIPKIN_ENDPOINT));
-            return "reported to Zipkin, every request: http://localhost:" + endpoint.getPort()
-                    + "/zipkin/ (paste the X-Trace-Id of a response)";
+            double sampled = environment.getProperty("management.tracing.sampling.probability", Double.class, 0.1);
+            return "reported to Zipkin (" + Math.round(sampled * 100) + "% of requests): http://localhost:"
+                    + endpoint.getPort() + "/zipkin/ (paste the X-Trace-Id of a response)";
         }
 
         private static String dataDirectory(Environment environment) {
