@@ -35,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and every metric the Grafana dashboard and the alert rules under {@code k8s/observability/} use is exported.
  */
 @IntegrationTest
+// A context of its own: the shared one may have had its Redis connections closed by RateLimitIT's Redis outage,
+// and this run needs a limiter that answers (the refused login) and counters that start from this run.
+@TestPropertySource(properties = "logging.level.dev.terp.platform.observability=INFO")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ObservabilityIT {
 
