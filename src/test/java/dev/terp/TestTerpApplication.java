@@ -1,6 +1,11 @@
 package dev.terp;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +33,7 @@ public final class TestTerpApplication {
             SpringApplication.from(TerpApplication::main)
                     .with(LocalRunAnnouncement.class)
                     .withAdditionalProfiles("local")
-                    .run(args);
+                    .run(withZipkinIfUp(args));
         }
         catch (RuntimeException | Error failure) {
             // Boot has logged the failure already. Exiting runs Boot's shutdown handlers, which stop the embedded
@@ -36,6 +41,28 @@ public final class TestTerpApplication {
             System.exit(1);
         }
     }
+
+    /**
+     * Reports spans to Zipkin when one answers at the configured endpoint (scripts/zipkin.sh starts one on 9411);
+     * without it the exporter stays off, so a local run without Zipkin logs no failed span reports.
+     */
+    static String[] withZipkinIfUp(String[] args) {
+        String endpoint = System.getenv().getOrDefault("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT",
+                DEFAULT_ZIPKIN_ENDPOINT);
+        URI uri = URI.create(endpoint);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort()), 500);
+        }
+        catch (IOException | IllegalArgumentException notListening) {
+            return args;
+        }
+        String[] withZipkin = Arrays.copyOf(args, args.length + 2);
+        withZipkin[args.length] = "--management.tracing.export.zipkin.enabled=true";
+        withZipkin[args.length + 1] = "--management.tracing.export.zipkin.endpoint=" + endpoint;
+        return withZipkin;
+    }
+
+    private static final String DEFAULT_ZIPKIN_ENDPOINT = "http://127.0.0.1:9411/api/v2/spans";
 
     @TestConfiguration(proxyBeanMethods = false)
     static class LocalRunAnnouncement {
@@ -58,10 +85,26 @@ public final class TestTerpApplication {
                             API         {}
                             Swagger UI  {}{}
                             Health      {}/actuator/health
+                            Metrics     {}/actuator/prometheus
+                            Traces      {}
                             Data        {}  (delete it to start from scratch)
                         ==========================================================================""",
-                        baseUrl, baseUrl, swaggerPath, baseUrl, dataDirectory(environment));
+                        baseUrl, baseUrl, swaggerPath, baseUrl, baseUrl, traces(environment),
+                        dataDirectory(environment));
             };
+        }
+
+        private static String traces(Environment environment) {
+            if (!environment.getProperty("management.tracing.export.zipkin.enabled", Boolean.class, false)) {
+                return "not reported: no Zipkin at " + environment.getProperty(
+                        "management.tracing.export.zipkin.endpoint", DEFAULT_ZIPKIN_ENDPOINT)
+                        + " (run scripts/zipkin.sh, then restart)";
+            }
+            URI endpoint = URI.create(environment.getProperty("management.tracing.export.zipkin.endpoint",
+                    DEFAULT_ZIPKIN_ENDPOINT));
+            double sampled = environment.getProperty("management.tracing.sampling.probability", Double.class, 0.1);
+            return "reported to Zipkin (" + Math.round(sampled * 100) + "% of requests): http://localhost:"
+                    + endpoint.getPort() + "/zipkin/ (paste the X-Trace-Id of a response)";
         }
 
         private static String dataDirectory(Environment environment) {

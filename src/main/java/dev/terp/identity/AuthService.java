@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
 import reactor.core.publisher.Mono;
 
 import dev.terp.audit.AuditTrail;
 import dev.terp.identity.domain.LoginLockout;
 import dev.terp.platform.errors.ApiException;
 import dev.terp.platform.errors.ErrorCode;
+import dev.terp.platform.observability.BusinessTelemetry;
 import dev.terp.platform.ratelimit.RateLimiter;
 import dev.terp.platform.security.AccessToken;
 import dev.terp.platform.security.JwtTokens;
@@ -37,9 +39,16 @@ class AuthService {
     private final TransactionRunner tx;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Counter loginsSucceeded;
+    private final Counter loginsFailed;
+    private final Counter loginsLocked;
 
     AuthService(UserRepository users, PasswordHasher hasher, JwtTokens tokens, TokenRevocations revocations,
-            RateLimiter rateLimiter, TransactionRunner tx, AuditTrail audit, Clock clock) {
+            RateLimiter rateLimiter, TransactionRunner tx, AuditTrail audit, Clock clock,
+            BusinessTelemetry telemetry) {
+        this.loginsSucceeded = telemetry.counter("auth.logins", "outcome", "success");
+        this.loginsFailed = telemetry.counter("auth.logins", "outcome", "failure");
+        this.loginsLocked = telemetry.counter("auth.logins", "outcome", "locked");
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -65,6 +74,7 @@ class AuthService {
                         User user = found.get().user();
                         Instant now = Instant.now(clock);
                         if (LoginLockout.isLocked(user.lockedUntil(), now)) {
+                            loginsLocked.increment();
                             return failed(exchange, name, user, "account locked");
                         }
                         if (!matches) {
@@ -73,7 +83,7 @@ class AuthService {
                         if (!user.active()) {
                             return failed(exchange, name, user, "account disabled");
                         }
-                        return succeeded(user, now);
+                        return succeeded(user, now).doOnNext(loggedIn -> loginsSucceeded.increment());
                     });
                 });
     }
@@ -109,6 +119,9 @@ class AuthService {
                             .then(audit.recordFor(user.asActor(), RESOURCE, user.id(), "LOGIN_FAILED", null, why))
                             .then(lockout);
                 }));
+        if (!"account locked".equals(why)) {
+            loginsFailed.increment();
+        }
         return record
                 .then(rateLimiter.recordFailedLogin(exchange, username))
                 .then(Mono.error(new ApiException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password")));

@@ -19,6 +19,7 @@ import dev.terp.inventory.domain.AlertRules;
 import dev.terp.inventory.domain.BatchStatus;
 import dev.terp.platform.errors.InvalidStateTransitionException;
 import dev.terp.platform.errors.NotFoundException;
+import dev.terp.platform.observability.BusinessTelemetry;
 import dev.terp.platform.paging.Page;
 import dev.terp.platform.paging.PageRequest;
 import dev.terp.platform.security.RequestContext;
@@ -39,7 +40,11 @@ public class AlertService {
     private final AlertProperties properties;
     private final Clock clock;
 
-    AlertService(AlertRepository alerts, TransactionRunner tx, AlertProperties properties, Clock clock) {
+    private final BusinessTelemetry.Operation generation;
+
+    AlertService(AlertRepository alerts, TransactionRunner tx, AlertProperties properties, Clock clock,
+            BusinessTelemetry telemetry) {
+        this.generation = telemetry.operation("inventory.alert_generation");
         this.alerts = alerts;
         this.tx = tx;
         this.properties = properties;
@@ -107,7 +112,7 @@ public class AlertService {
     public Mono<GenerateResult> generate(Progress progress) {
         AlertRules.Thresholds thresholds = properties.thresholds();
         int pageSize = properties.pageSize();
-        return alerts.countAlertable().flatMap(total -> {
+        return generation.observe(alerts.countAlertable().flatMap(total -> {
             Tally tally = new Tally();
             // Each expansion runs the page after the previous one; the seed stands for a full page ending at id 0,
             // and a short page (fewer than pageSize rows) is the last.
@@ -128,7 +133,7 @@ public class AlertService {
                     .then();
             return batchPages.then(stalePages)
                     .then(Mono.fromSupplier(() -> new GenerateResult(tally.opened, tally.updated, tally.resolved)));
-        });
+        }));
     }
 
     /** One page of alertable batches after {@code afterId}, in the caller's transaction. */

@@ -30,6 +30,7 @@ import dev.terp.platform.errors.InvalidStateTransitionException;
 import dev.terp.platform.errors.NotFoundException;
 import dev.terp.platform.errors.ValidationException;
 import dev.terp.platform.errors.VersionConflictException;
+import dev.terp.platform.observability.BusinessTelemetry;
 import dev.terp.platform.paging.Page;
 import dev.terp.platform.paging.PageRequest;
 import dev.terp.platform.persistence.OptimisticLocking;
@@ -58,11 +59,17 @@ public class BatchService {
     private final StockKeeper stock;
     private final GradeService grades;
     private final TransactionRunner tx;
+    private final BusinessTelemetry.Operation adjustment;
+    private final BusinessTelemetry.Amount unitsAdjusted;
+    private final BusinessTelemetry.Amount unitsDisposed;
     private final AuditTrail audit;
 
     BatchService(BatchRepository batches, MovementRepository movements, BatchLocationRepository locations,
             ReservationRepository reservationRows, StockKeeper stock, GradeService grades, TransactionRunner tx,
-            AuditTrail audit) {
+            AuditTrail audit, BusinessTelemetry telemetry) {
+        this.adjustment = telemetry.operation("inventory.adjustment");
+        this.unitsAdjusted = telemetry.amount("inventory.units", "movement", "adjusted");
+        this.unitsDisposed = telemetry.amount("inventory.units", "movement", "disposed");
         this.batches = batches;
         this.movements = movements;
         this.locations = locations;
@@ -182,9 +189,11 @@ public class BatchService {
         StockOperation operation = mode == AdjustmentMode.ABSOLUTE
                 ? StockOperation.adjustTo(quantity)
                 : StockOperation.adjustBy(quantity);
-        return stock.apply(id, operation, StockReference.NONE, reason, null,
-                locked -> expectedVersion == null || locked.version() == expectedVersion ? Mono.empty()
-                        : Mono.error(new VersionConflictException()));
+        // An absolute adjustment's delta is not known here; it counts in the operation timer, not in units.
+        return adjustment.observe(stock.apply(id, operation, StockReference.NONE, reason, null,
+                        locked -> expectedVersion == null || locked.version() == expectedVersion ? Mono.empty()
+                                : Mono.error(new VersionConflictException())))
+                .doOnNext(batch -> unitsAdjusted.add(mode == AdjustmentMode.RELATIVE ? quantity : null));
     }
 
     /** Who holds what of the batch, by holder. */
@@ -209,7 +218,8 @@ public class BatchService {
     }
 
     public Mono<Batch> dispose(long id, BigDecimal quantity, String reason) {
-        return stock.apply(id, StockOperation.dispose(quantity), StockReference.NONE, reason);
+        return adjustment.observe(stock.apply(id, StockOperation.dispose(quantity), StockReference.NONE, reason))
+                .doOnNext(batch -> unitsDisposed.add(quantity));
     }
 
     public Mono<List<Slot>> transfer(long id, long fromLocationId, long toLocationId, BigDecimal quantity,

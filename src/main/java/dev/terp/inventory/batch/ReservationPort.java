@@ -17,6 +17,7 @@ import dev.terp.platform.errors.ConflictException;
 import dev.terp.platform.errors.FieldViolation;
 import dev.terp.platform.errors.ValidationException;
 import dev.terp.platform.errors.Violations;
+import dev.terp.platform.observability.BusinessTelemetry;
 import dev.terp.platform.security.RequestContext;
 import dev.terp.platform.tx.TransactionRunner;
 import dev.terp.platform.web.Decimals;
@@ -51,9 +52,17 @@ public class ReservationPort {
     private final ReservationRepository reservations;
     private final BatchSaleRepository sales;
     private final TransactionRunner tx;
+    private final BusinessTelemetry.Operation reservation;
+    private final BusinessTelemetry.Operation consumption;
+    private final BusinessTelemetry.Amount unitsReserved;
+    private final BusinessTelemetry.Amount unitsConsumed;
 
     ReservationPort(StockKeeper stock, ReservationRepository reservations, BatchSaleRepository sales,
-            TransactionRunner tx) {
+            TransactionRunner tx, BusinessTelemetry telemetry) {
+        this.reservation = telemetry.operation("inventory.reservation");
+        this.consumption = telemetry.operation("inventory.consumption");
+        this.unitsReserved = telemetry.amount("inventory.units", "movement", "reserved");
+        this.unitsConsumed = telemetry.amount("inventory.units", "movement", "consumed");
         this.stock = stock;
         this.reservations = reservations;
         this.sales = sales;
@@ -62,8 +71,10 @@ public class ReservationPort {
 
     /** Fails with 409 INSUFFICIENT_INVENTORY when a batch has less available than asked; then nothing is reserved. */
     public Mono<List<Batch>> reserve(StockReference holder, List<Line> lines) {
-        return inIdOrder(holder, lines, Line::batchId, line -> stock.reserve(line.batchId(),
-                Decimals.positiveQuantity(field(lines, line, "quantity"), line.quantity()), holder, null));
+        // Counted once the whole reservation succeeded, not per line of a transaction that may still roll back.
+        return reservation.observe(inIdOrder(holder, lines, Line::batchId, line -> stock.reserve(line.batchId(),
+                        Decimals.positiveQuantity(field(lines, line, "quantity"), line.quantity()), holder, null)))
+                .doOnNext(batches -> lines.forEach(line -> unitsReserved.add(line.quantity())));
     }
 
     public Mono<Batch> reserve(long batchId, BigDecimal quantity, StockReference holder) {
@@ -116,12 +127,13 @@ public class ReservationPort {
         // The guard refuses an unknown cost under the lock, before anything is written, so a caller that recovers
         // from the refusal inside its own transaction keeps no SALE movement without its price. The batch stays
         // locked until commit, so the cost read after the write is the guarded one.
-        return inIdOrder(holder, checked, SaleLine::batchId, line -> stock.consumeReservation(line.batchId(),
-                        line.quantity(), holder, locked -> Mono.fromRunnable(() -> unitCost(locked)))
+        return consumption.observe(inIdOrder(holder, checked, SaleLine::batchId, line -> stock.consumeReservation(
+                        line.batchId(), line.quantity(), holder, locked -> Mono.fromRunnable(() -> unitCost(locked)))
                 .flatMap(batch -> RequestContext.actingUser().flatMap(actor -> sales.insert(new NewSale(
                                 line.batchId(), line.quantity(), line.unitPrice(), unitCost(batch), holder,
                                 actor.userId())))
-                        .thenReturn(batch)));
+                        .thenReturn(batch))))
+                .doOnNext(batches -> checked.forEach(line -> unitsConsumed.add(line.quantity())));
     }
 
     public Mono<Batch> consume(long batchId, BigDecimal quantity, BigDecimal unitPrice, StockReference holder) {

@@ -36,6 +36,7 @@ import dev.terp.masterdata.strain.StrainService;
 import dev.terp.masterdata.vendor.VendorService;
 import dev.terp.platform.errors.FieldViolation;
 import dev.terp.platform.errors.ValidationException;
+import dev.terp.platform.observability.BusinessTelemetry;
 import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.RequestContext;
 import dev.terp.platform.sequence.DocumentNumbers;
@@ -72,13 +73,17 @@ public class IntakeService {
     private final StrainService strains;
     private final DocumentNumbers numbers;
     private final TransactionRunner tx;
+    private final BusinessTelemetry.Operation intakeOperation;
+    private final BusinessTelemetry.Amount unitsReceived;
     private final AuditTrail audit;
     private final Clock clock;
 
     IntakeService(IntakeRepository intake, BatchService batches, VendorService vendors, BrandService brands,
             ProductService products, LocationService locations, IntakeReceivingPort receiving, CategoryService categories,
             GradeService grades, StrainService strains, DocumentNumbers numbers, TransactionRunner tx,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, BusinessTelemetry telemetry) {
+        this.intakeOperation = telemetry.operation("inventory.intake");
+        this.unitsReceived = telemetry.amount("inventory.units", "movement", "received");
         this.intake = intake;
         this.batches = batches;
         this.vendors = vendors;
@@ -103,7 +108,7 @@ public class IntakeService {
     public Mono<Batch> receive(IntakeRequest request) {
         IntakeValidation.Result form = IntakeValidation.check(request);
         IntakeCommand command = form.command();
-        return tx.inRetryingTransaction(() -> RequestContext.actingUser()
+        return intakeOperation.observe(tx.inRetryingTransaction(() -> RequestContext.actingUser()
                 .flatMap(actor -> references(command).flatMap(references -> {
                     List<FieldViolation> violations = new ArrayList<>(form.violations());
                     violations.addAll(references.violations());
@@ -112,7 +117,8 @@ public class IntakeService {
                         return Mono.error(new ValidationException(violations));
                     }
                     return write(command, references, actor);
-                })));
+                }))))
+                .doOnNext(batch -> unitsReceived.add(batch.onHandQty()));
     }
 
     private Mono<References> references(IntakeCommand command) {

@@ -35,6 +35,7 @@ import dev.terp.platform.errors.InvalidStateTransitionException;
 import dev.terp.platform.errors.NotFoundException;
 import dev.terp.platform.errors.ValidationException;
 import dev.terp.platform.errors.VersionConflictException;
+import dev.terp.platform.observability.BusinessTelemetry;
 import dev.terp.platform.paging.Page;
 import dev.terp.platform.paging.PageRequest;
 import dev.terp.platform.security.RequestContext;
@@ -74,11 +75,16 @@ public class IntakeSessionService {
     private final IntakeService intake;
     private final DocumentNumbers numbers;
     private final TransactionRunner tx;
+    private final BusinessTelemetry.Operation completion;
+    private final BusinessTelemetry.Amount unitsReceived;
     private final AuditTrail audit;
 
     IntakeSessionService(IntakeSessionRepository sessions, IntakeReceivingPort receiving, VendorService vendors,
-            IntakeService intake, DocumentNumbers numbers, TransactionRunner tx, AuditTrail audit) {
+            IntakeService intake, DocumentNumbers numbers, TransactionRunner tx, AuditTrail audit,
+            BusinessTelemetry telemetry) {
         this.intake = intake;
+        this.completion = telemetry.operation("inventory.intake", "source", "session");
+        this.unitsReceived = telemetry.amount("inventory.units", "movement", "received");
         this.sessions = sessions;
         this.receiving = receiving;
         this.vendors = vendors;
@@ -191,6 +197,11 @@ public class IntakeSessionService {
      * the batches are locked.
      */
     public Mono<IntakeSessionDetails> complete(long id) {
+        return completion.observe(completeInTransaction(id))
+                .doOnNext(done -> done.lines().forEach(line -> unitsReceived.add(line.receivedQty())));
+    }
+
+    private Mono<IntakeSessionDetails> completeInTransaction(long id) {
         return tx.inRetryingTransaction(() -> lockExisting(id)
                 .flatMap(session -> requireMove(session, IntakeSessionStatus.COMPLETED))
                 .flatMap(session -> sessions.lockLineBatchIds(id).flatMap(batchIds -> {

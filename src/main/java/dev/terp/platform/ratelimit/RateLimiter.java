@@ -54,6 +54,12 @@ public class RateLimiter {
     public RateLimiter(RateLimitProperties properties, RedisConnections redis, MeterRegistry meters) {
         this.properties = properties;
         this.meters = meters;
+        // Registered up front so dashboards and alerts see every series at 0 before the first decision.
+        for (String limit : new String[] {"api", "strict", "login"}) {
+            for (String outcome : new String[] {"allowed", "limited", "failed_open"}) {
+                decisionCounter(limit, outcome);
+            }
+        }
         this.buckets = redis.binary().map(RateLimiter::proxyManager).cache(
                 ready -> Duration.ofDays(36_500), failed -> Duration.ZERO, () -> Duration.ZERO);
     }
@@ -76,6 +82,8 @@ public class RateLimiter {
     public Mono<Void> requireLoginAllowed(ServerWebExchange exchange, String username) {
         return withBucket(loginKey(exchange, username), properties.login(),
                 bucket -> bucket.estimateAbilityToConsume(1))
+                .doOnNext(probe -> decisionCounter("login", probe.canBeConsumed() ? "allowed" : "limited")
+                        .increment())
                 .flatMap(probe -> probe.canBeConsumed()
                         ? Mono.<Void>empty()
                         : Mono.error(tooMany(exchange, new RateLimitDecision(false, properties.login().capacity(), 0,
@@ -87,7 +95,11 @@ public class RateLimiter {
 
     /** Counts one failed login of this IP + username; successful logins never call this. */
     public Mono<Void> recordFailedLogin(ServerWebExchange exchange, String username) {
-        return consume(loginKey(exchange, username), properties.login(), "login").then();
+        // Spends the failure budget; the decision was counted when the attempt was let in (requireLoginAllowed).
+        return withBucket(loginKey(exchange, username), properties.login(),
+                bucket -> bucket.tryConsumeAndReturnRemaining(1))
+                .then()
+                .onErrorResume(failure -> unavailable("login", failure));
     }
 
     /** Writes the RateLimit-* headers (and Retry-After when refused) onto the response. */
@@ -112,6 +124,7 @@ public class RateLimiter {
     private Mono<RateLimitDecision> consume(String key, RateLimitProperties.Limit limit, String name) {
         return withBucket(key, limit, bucket -> bucket.tryConsumeAndReturnRemaining(1))
                 .map(probe -> decision(probe, limit))
+                .doOnNext(decision -> decisionCounter(name, decision.allowed() ? "allowed" : "limited").increment())
                 .onErrorResume(failure -> unavailable(name, failure).thenReturn(RateLimitDecision.unmeasured(
                         limit.capacity())));
     }
@@ -142,9 +155,15 @@ public class RateLimiter {
 
     private Mono<Void> unavailable(String limit, Throwable failure) {
         meters.counter("terp.ratelimit.unavailable", "limit", limit).increment();
+        decisionCounter(limit, "failed_open").increment();
         unavailableWarning.warn("Rate limit '{}' not applied, Redis unavailable or too slow: {}", limit,
                 failure.toString());
         return Mono.empty();
+    }
+
+    /** terp.ratelimit.decisions{limit, outcome}: allowed, limited, failed_open (Redis unavailable, let through). */
+    private io.micrometer.core.instrument.Counter decisionCounter(String limit, String outcome) {
+        return meters.counter("terp.ratelimit.decisions", "limit", limit, "outcome", outcome);
     }
 
     private BucketConfiguration configurationOf(RateLimitProperties.Limit limit) {

@@ -18,6 +18,7 @@ import dev.terp.platform.errors.ApiException;
 import dev.terp.platform.errors.ErrorCode;
 import dev.terp.platform.errors.FieldViolation;
 import dev.terp.platform.errors.VersionConflictException;
+import dev.terp.platform.observability.ErrorReports;
 import dev.terp.platform.observability.TraceIds;
 
 import org.springframework.core.annotation.Order;
@@ -66,6 +67,9 @@ public class ProblemTranslator implements WebExceptionHandler {
         Problem problem = translate(failure);
         String traceId = TraceIds.of(exchange).orElse(null);
         logOnce(exchange, failure, problem, traceId);
+        if (problem.code().status() >= 500 || problem.internal()) {
+            ErrorReports.capture(exchange, failure, problem.code().name(), traceId);
+        }
         byte[] body = json.writeValueAsBytes(body(problem, exchange.getRequest().getPath().value(), traceId));
         response.setStatusCode(HttpStatus.valueOf(problem.code().status()));
         response.getHeaders().setContentType(PROBLEM_JSON);

@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
+import io.micrometer.common.KeyValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -15,6 +16,7 @@ import dev.terp.platform.security.AuthenticationFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -22,13 +24,18 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Logs every request exactly once (method, path, status, duration, user, traceId, requestId) and gives every
- * response an {@code X-Request-Id}: the client's own if it sent a sane one, otherwise a new one.
+ * response an {@code X-Request-Id}: the client's own if it sent a sane one, otherwise a new one. The response also
+ * names its trace ({@code X-Trace-Id}) and the request's span carries the request id as the tag {@code request.id},
+ * so a trace is found in Zipkin from either (docs/observability.md).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestLogging implements WebFilter {
 
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    public static final String TRACE_ID_HEADER = "X-Trace-Id";
+    /** The server span's tag holding the request id (Zipkin: {@code tagQuery=request.id=...}). */
+    public static final String REQUEST_ID_TAG = "request.id";
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Logger log = LoggerFactory.getLogger(RequestLogging.class);
 
@@ -37,6 +44,10 @@ public class RequestLogging implements WebFilter {
         long started = System.nanoTime();
         String requestId = requestIdOf(exchange);
         exchange.getResponse().getHeaders().set(REQUEST_ID_HEADER, requestId);
+        TraceIds.of(exchange).ifPresent(traceId -> exchange.getResponse().getHeaders().set(TRACE_ID_HEADER, traceId));
+        ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .ifPresent(observation -> observation.addHighCardinalityKeyValue(
+                        KeyValue.of(REQUEST_ID_TAG, requestId)));
         return chain.filter(exchange)
                 .doFinally(signal -> logCompleted(exchange, requestId, started));
     }

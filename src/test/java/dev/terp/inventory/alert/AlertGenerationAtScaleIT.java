@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.terp.inventory.alert.api.GenerateResult;
 import dev.terp.platform.security.Role;
+import dev.terp.platform.observability.BusinessTelemetry;
 import dev.terp.platform.tx.TransactionRunner;
 import dev.terp.support.IntegrationTest;
 import dev.terp.support.TestTokens;
@@ -63,6 +64,9 @@ class AlertGenerationAtScaleIT {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    BusinessTelemetry telemetry;
 
     BulkBatches bulk;
     WebClient client;
@@ -184,7 +188,8 @@ class AlertGenerationAtScaleIT {
         int pageSize = 250;
         CountingRepository counting = new CountingRepository(db);
         AlertService service = new AlertService(counting, tx, new AlertProperties(properties.lowStock(),
-                properties.overstock(), properties.expiringDays(), properties.slowMovingDays(), pageSize), clock);
+                properties.overstock(), properties.expiringDays(), properties.slowMovingDays(), pageSize), clock,
+                telemetry);
         List<long[]> progress = new CopyOnWriteArrayList<>();
 
         GenerateResult result = service.generate((done, total) -> progress.add(new long[] {done, total}))
