@@ -83,7 +83,8 @@ public class ReservationPort {
 
     /** A reservation by hand (a MANUAL holder), audited with the operator's reason. */
     public Mono<Batch> reserveByHand(long batchId, BigDecimal quantity, StockReference holder, String reason) {
-        return stock.reserve(batchId, quantity, requireHolder(holder), reason);
+        return reservation.observe(stock.reserve(batchId, quantity, requireHolder(holder), reason))
+                .doOnNext(batch -> unitsReserved.add(quantity));
     }
 
     public Mono<Batch> releaseByHand(long batchId, BigDecimal quantity, StockReference holder, String reason) {

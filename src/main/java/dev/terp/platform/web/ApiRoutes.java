@@ -134,8 +134,11 @@ public class ApiRoutes {
             }
             declared.add(new RouteDescriptor(method.name(), path, permission, cost));
             boolean expensive = cost == Cost.EXPENSIVE;
+            // A handler whose chain completes empty (a lookup that found nothing and was not mapped to an error)
+            // would otherwise leave as 200 with no body, a success that did nothing: it is a server error.
             return request -> accessGate.check(request, permission, expensive).then(Mono.defer(() ->
-                    handler.handle(request)));
+                    handler.handle(request))).switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                            method + " " + path + " completed without a response")));
         }
 
         private Consumer<Builder> documented(String path, String permission, Consumer<Builder> docs) {

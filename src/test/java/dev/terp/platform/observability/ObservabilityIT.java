@@ -96,9 +96,12 @@ class ObservabilityIT {
 
         post("/api/v1/batches/" + id + "/adjustments", Map.of("mode", "RELATIVE", "quantity", "-2", "reason", "count"))
                 .expectStatus().isOk();
-        post("/api/v1/batches/" + id + "/reservations", Map.of("quantity", "5")).expectStatus().isOk();
+        post("/api/v1/batches/" + id + "/reservations", Map.of("quantity", "2", "holderType", "MANUAL",
+                "holderId", 1)).expectStatus().isOk();
         Actor clerk = new Actor(31337L, "metrics-sam", Set.of(Role.SALES));
-        reservations.consume(id, new BigDecimal("3"), new BigDecimal("9.50"), StockReference.of("Order", 1L))
+        StockReference order = StockReference.of("Order", 1L);
+        reservations.reserve(id, new BigDecimal("3"), order)
+                .then(reservations.consume(id, new BigDecimal("3"), new BigDecimal("9.50"), order))
                 .contextWrite(Context.of(RequestContext.class, new RequestContext(clerk, null, null, null)))
                 .block();
         post("/api/v1/batches/" + id + "/disposals", Map.of("quantity", "1", "reason", "damaged"))
