@@ -330,7 +330,7 @@ class RateLimitIT {
 
     private RateLimitProperties limitsWithApi(long capacity) {
         return new RateLimitProperties(new RateLimitProperties.Limit(capacity, Duration.ofMinutes(15)),
-                limits.login(), limits.strict());
+                limits.login(), limits.strict(), true, limits.redisTimeout());
     }
 
     private static MockServerWebExchange exchange() {
