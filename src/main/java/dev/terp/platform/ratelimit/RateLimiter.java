@@ -29,6 +29,7 @@ import dev.terp.platform.errors.ErrorCode;
 import dev.terp.platform.observability.ThrottledWarning;
 import dev.terp.platform.redis.RedisConnections;
 import dev.terp.platform.security.Actor;
+import dev.terp.platform.security.ClientAddresses;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -64,10 +65,13 @@ public class RateLimiter {
     private final ConcurrentHashMap<String, SharedProxy> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong suspectUntilNanos = new AtomicLong(System.nanoTime());
     private final MeterRegistry meters;
+    private final ClientAddresses clientAddresses;
     private final ThrottledWarning unavailableWarning = new ThrottledWarning(log, Duration.ofSeconds(10));
 
-    public RateLimiter(RateLimitProperties properties, RedisConnections redis, MeterRegistry meters) {
+    public RateLimiter(RateLimitProperties properties, RedisConnections redis, MeterRegistry meters,
+            ClientAddresses clientAddresses) {
         this.properties = properties;
+        this.clientAddresses = clientAddresses;
         this.meters = meters;
         this.buckets = redis.binary().map(RateLimiter::proxyManager).cache(
                 ready -> Duration.ofDays(36_500), failed -> Duration.ZERO, () -> Duration.ZERO);
@@ -75,7 +79,7 @@ public class RateLimiter {
 
     /** The general API limit, per user (per IP address before login). */
     public Mono<RateLimitDecision> consumeApi(ServerWebExchange exchange, Actor actor) {
-        String key = actor != null ? "api:user:" + actor.userId() : "api:ip:" + clientAddress(exchange);
+        String key = actor != null ? "api:user:" + actor.userId() : "api:ip:" + clientAddresses.of(exchange);
         return consume(key, properties.api(), "api");
     }
 
@@ -231,16 +235,8 @@ public class RateLimiter {
                 .build();
     }
 
-    private static String loginKey(ServerWebExchange exchange, String username) {
-        return "login:" + clientAddress(exchange) + ":" + username.trim().toLowerCase();
-    }
-
-    static String clientAddress(ServerWebExchange exchange) {
-        var remote = exchange.getRequest().getRemoteAddress();
-        if (remote == null) {
-            return "unknown";
-        }
-        return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+    private String loginKey(ServerWebExchange exchange, String username) {
+        return "login:" + clientAddresses.of(exchange) + ":" + username.trim().toLowerCase();
     }
 
     private static String describe(Duration period) {

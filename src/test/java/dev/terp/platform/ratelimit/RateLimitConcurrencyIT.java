@@ -16,6 +16,7 @@ import reactor.netty.resources.ConnectionProvider;
 
 import dev.terp.TerpApplication;
 import dev.terp.platform.redis.RedisConnections;
+import dev.terp.platform.security.RequestFirewallIT;
 import dev.terp.platform.security.Role;
 import dev.terp.platform.security.SecurityProperties;
 import dev.terp.support.IntegrationTest;
@@ -28,6 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -41,7 +43,8 @@ import static org.awaitility.Awaitility.await;
  */
 @IntegrationTest
 @TestPropertySource(properties = {"terp.rate-limit.api.capacity=" + RateLimitConcurrencyIT.CAPACITY,
-        "terp.rate-limit.api.period=" + RateLimitConcurrencyIT.PERIOD})
+        "terp.rate-limit.api.period=" + RateLimitConcurrencyIT.PERIOD,
+        "terp.security.trusted-proxies=127.0.0.1/32,::1/128"})
 class RateLimitConcurrencyIT {
 
     static final int CAPACITY = 100;
@@ -67,6 +70,9 @@ class RateLimitConcurrencyIT {
 
     @Autowired
     RateLimiter limiter;
+
+    @Autowired
+    DatabaseClient db;
 
     @BeforeEach
     void redisIsConnected() {
@@ -114,6 +120,33 @@ class RateLimitConcurrencyIT {
                     .as("the second instance admitted some too (both really drew from the bucket)").isPositive();
             assertThat(unavailable(meters) + unavailable(secondMeters)).isEqualTo(failOpensBefore);
         }
+    }
+
+    /** Here the test client's loopback address is a trusted proxy, so X-Forwarded-For names the client. */
+    @Test
+    void behindATrustedProxyTheForwardedClientIsLimitedAndAudited() {
+        WebClient anonymous = WebClient.create("http://localhost:" + port);
+        String first = "203.0.113." + (1 + NEXT_USER_ID.incrementAndGet() % 250);
+        String second = "198.51.100." + (1 + NEXT_USER_ID.incrementAndGet() % 250);
+
+        assertThat(remainingFor(anonymous, first)).isEqualTo(CAPACITY - 1);
+        assertThat(remainingFor(anonymous, first)).isEqualTo(CAPACITY - 2);
+        assertThat(remainingFor(anonymous, second)).as("another client behind the same proxy").isEqualTo(CAPACITY - 1);
+
+        String username = "xff-trusted-" + NEXT_USER_ID.incrementAndGet();
+        anonymous.post().uri("/api/v1/auth/login").header("X-Forwarded-For", "1.2.3.4, " + first)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\":\"" + username + "\",\"password\":\"wrong-password-1A!\"}")
+                .exchangeToMono(response -> response.releaseBody())
+                .block(Duration.ofSeconds(30));
+        assertThat(RequestFirewallIT.auditedAddress(db, username)).isEqualTo(first);
+    }
+
+    private static long remainingFor(WebClient client, String forwardedFor) {
+        return client.get().uri(LIST).header("X-Forwarded-For", forwardedFor)
+                .exchangeToMono(response -> response.releaseBody().thenReturn(
+                        Long.parseLong(response.headers().asHttpHeaders().getFirst("RateLimit-Remaining"))))
+                .block(Duration.ofSeconds(30));
     }
 
     private static void assertExactlyCapacityPassed(List<Answer> answers) {
