@@ -63,6 +63,7 @@ public class RateLimiter {
     private final Mono<LettuceBasedProxyManager<String>> buckets;
     private final Map<RateLimitProperties.Limit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SharedProxy> inFlight = new ConcurrentHashMap<>();
+    private volatile ManagerOfConnection manager;
     private final AtomicLong suspectUntilNanos = new AtomicLong(System.nanoTime());
     private final MeterRegistry meters;
     private final ClientAddresses clientAddresses;
@@ -73,8 +74,7 @@ public class RateLimiter {
         this.properties = properties;
         this.clientAddresses = clientAddresses;
         this.meters = meters;
-        this.buckets = redis.binary().map(RateLimiter::proxyManager).cache(
-                ready -> Duration.ofDays(36_500), failed -> Duration.ZERO, () -> Duration.ZERO);
+        this.buckets = redis.binary().map(this::managerFor);
     }
 
     /** The general API limit, per user (per IP address before login). */
@@ -226,6 +226,20 @@ public class RateLimiter {
     private static RateLimitDecision decision(ConsumptionProbe probe, RateLimitProperties.Limit limit) {
         return new RateLimitDecision(probe.isConsumed(), limit.capacity(), probe.getRemainingTokens(),
                 seconds(probe.getNanosToWaitForReset()), seconds(probe.getNanosToWaitForRefill()), true);
+    }
+
+    /** One proxy manager per connection: a new connection (see RedisConnections) gets a new manager. */
+    private LettuceBasedProxyManager<String> managerFor(StatefulRedisConnection<String, byte[]> connection) {
+        ManagerOfConnection current = manager;
+        if (current == null || current.connection() != connection) {
+            current = new ManagerOfConnection(connection, proxyManager(connection));
+            manager = current;
+        }
+        return current.manager();
+    }
+
+    private record ManagerOfConnection(StatefulRedisConnection<String, byte[]> connection,
+            LettuceBasedProxyManager<String> manager) {
     }
 
     private static LettuceBasedProxyManager<String> proxyManager(StatefulRedisConnection<String, byte[]> opened) {
