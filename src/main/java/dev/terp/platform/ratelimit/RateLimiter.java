@@ -74,7 +74,8 @@ public class RateLimiter {
         this.properties = properties;
         this.clientAddresses = clientAddresses;
         this.meters = meters;
-        this.buckets = redis.binary().map(this::managerFor);
+        // Deferred: RedisConnections answers the current connection, which changes if the factory restarts.
+        this.buckets = Mono.defer(redis::binary).map(this::managerFor);
     }
 
     /** The general API limit, per user (per IP address before login). */
