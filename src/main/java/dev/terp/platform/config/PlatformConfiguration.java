@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import io.r2dbc.spi.Option;
 
+import dev.terp.platform.tx.TransactionProperties;
+
 import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +24,16 @@ public class PlatformConfiguration {
      * mode is therefore always stated, whatever the URL (or a Testcontainers connection) says.
      */
     @Bean
-    ConnectionFactoryOptionsBuilderCustomizer sslModeCustomizer(DatabaseProperties database) {
+    ConnectionFactoryOptionsBuilderCustomizer sslModeCustomizer(DatabaseProperties database,
+            TransactionProperties transactions) {
+        if (database.lockWaitTimeout().compareTo(transactions.timeout()) >= 0) {
+            throw new IllegalStateException("terp.database.lock-wait-timeout (" + database.lockWaitTimeout()
+                    + ") must be shorter than terp.transactions.timeout (" + transactions.timeout()
+                    + "), or lock waits end in the deadline instead of a retry");
+        }
         return options -> options.option(Option.valueOf("sslMode"), database.sslMode().name())
+                .option(Option.<String[]>valueOf("sessionVariables"),
+                        new String[] {"innodb_lock_wait_timeout=" + database.lockWaitTimeout().toSeconds()})
                 // Sessions run in UTC, so TIMESTAMP columns read back as UTC whatever the server's zone is.
                 .option(Option.valueOf("connectionTimeZone"), "UTC")
                 .option(Option.valueOf("forceConnectionTimeZoneToSession"), true);

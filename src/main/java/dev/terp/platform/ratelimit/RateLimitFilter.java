@@ -4,8 +4,8 @@ import reactor.core.publisher.Mono;
 
 import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.AuthenticationFilter;
+import dev.terp.platform.web.CanonicalPath;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -14,7 +14,7 @@ import org.springframework.web.server.WebFilterChain;
 
 /** The general API limit on every {@code /api/} request, after authentication so users are counted by id. */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 30)
+@Order(AuthenticationFilter.ORDER + 10)
 public class RateLimitFilter implements WebFilter {
 
     private final RateLimiter limiter;
@@ -25,7 +25,7 @@ public class RateLimitFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
+        if (!CanonicalPath.isApi(exchange.getRequest())) {
             return chain.filter(exchange);
         }
         Actor actor = exchange.getAttribute(AuthenticationFilter.ACTOR_ATTRIBUTE);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.github.bucket4j.Bandwidth;
@@ -13,6 +14,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -20,12 +22,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import dev.terp.platform.errors.ApiException;
 import dev.terp.platform.errors.ErrorCode;
 import dev.terp.platform.observability.ThrottledWarning;
 import dev.terp.platform.redis.RedisConnections;
 import dev.terp.platform.security.Actor;
+import dev.terp.platform.security.ClientAddresses;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -35,24 +39,40 @@ import org.springframework.web.server.ServerWebExchange;
  * Bucket4j token buckets kept in Redis, so every instance behind the load balancer draws from the same buckets.
  * Keys expire once a bucket would be full again, so idle users leave nothing behind.
  *
- * <p>When Redis does not answer within {@value #REDIS_DEADLINE_MS} ms the request is let through (fail open),
- * logged and counted as {@code terp.ratelimit.unavailable}: losing rate limiting for a while is better than losing
- * the API. Login attempts are still slowed by password hashing.
+ * <p>Bucket4j's Lettuce proxy is compare-and-swap: concurrent draws from one key (one user's parallel requests) race,
+ * and the losers retry until the deadline ran out, so under concurrency the limit was not applied at all. Concurrent
+ * draws of one key on this instance therefore share one proxy with Bucket4j's batching optimization: while one
+ * compare-and-swap is in flight, the draws arriving meanwhile queue and go to Redis together as the next one. Each
+ * draw is still decided by Redis, so the limit stays exact across instances; only instances race each other (one
+ * compare-and-swap per instance at a time, retried by Bucket4j). A proxy lives only while draws of its key are in
+ * flight, so the map is bounded by concurrency, not by the number of users or addresses.
+ *
+ * <p>When Redis does not answer within {@code terp.rate-limit.redis-timeout} (2 s) the request is let through (fail
+ * open), logged and counted as {@code terp.ratelimit.unavailable}: losing rate limiting for a while is better than
+ * losing the API. Login attempts are still slowed by password hashing. The deadline is generous because a healthy
+ * Redis on a busy machine must not end in fail-open; so that an outage does not make every request wait for it,
+ * the checks of the next {@value #SUSPECT_MILLIS} ms after a failure fail open at once (and are counted alike).
  */
 @Component
 public class RateLimiter {
 
-    static final long REDIS_DEADLINE_MS = 500;
+    static final long SUSPECT_MILLIS = 1000;
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
     private final RateLimitProperties properties;
     private final Mono<LettuceBasedProxyManager<String>> buckets;
     private final Map<RateLimitProperties.Limit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, SharedProxy> inFlight = new ConcurrentHashMap<>();
+    private volatile ManagerOfConnection manager;
+    private final AtomicLong suspectUntilNanos = new AtomicLong(System.nanoTime());
     private final MeterRegistry meters;
+    private final ClientAddresses clientAddresses;
     private final ThrottledWarning unavailableWarning = new ThrottledWarning(log, Duration.ofSeconds(10));
 
-    public RateLimiter(RateLimitProperties properties, RedisConnections redis, MeterRegistry meters) {
+    public RateLimiter(RateLimitProperties properties, RedisConnections redis, MeterRegistry meters,
+            ClientAddresses clientAddresses) {
         this.properties = properties;
+        this.clientAddresses = clientAddresses;
         this.meters = meters;
         // Registered up front so dashboards and alerts see every series at 0 before the first decision.
         for (String limit : new String[] {"api", "strict", "login"}) {
@@ -60,13 +80,16 @@ public class RateLimiter {
                 decisionCounter(limit, outcome);
             }
         }
-        this.buckets = redis.binary().map(RateLimiter::proxyManager).cache(
-                ready -> Duration.ofDays(36_500), failed -> Duration.ZERO, () -> Duration.ZERO);
+        // Deferred: RedisConnections answers the current connection, which changes if the factory restarts. No
+        // connection yet is a failure (fail open, counted), never an empty answer: a filter that sees no decision
+        // would end the request as an empty 200 without running it.
+        this.buckets = Mono.defer(redis::binary).map(this::managerFor)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("no Redis connection yet")));
     }
 
     /** The general API limit, per user (per IP address before login). */
     public Mono<RateLimitDecision> consumeApi(ServerWebExchange exchange, Actor actor) {
-        String key = actor != null ? "api:user:" + actor.userId() : "api:ip:" + clientAddress(exchange);
+        String key = actor != null ? "api:user:" + actor.userId() : "api:ip:" + clientAddresses.of(exchange);
         return consume(key, properties.api(), "api");
     }
 
@@ -80,6 +103,9 @@ public class RateLimiter {
 
     /** Refuses a login when this IP + username has used up its failed attempts. */
     public Mono<Void> requireLoginAllowed(ServerWebExchange exchange, String username) {
+        if (!properties.enabled()) {
+            return Mono.empty();
+        }
         return withBucket(loginKey(exchange, username), properties.login(),
                 bucket -> bucket.estimateAbilityToConsume(1))
                 .doOnNext(probe -> decisionCounter("login", probe.canBeConsumed() ? "allowed" : "limited")
@@ -122,6 +148,9 @@ public class RateLimiter {
     }
 
     private Mono<RateLimitDecision> consume(String key, RateLimitProperties.Limit limit, String name) {
+        if (!properties.enabled()) {
+            return Mono.just(RateLimitDecision.unmeasured(limit.capacity()));
+        }
         return withBucket(key, limit, bucket -> bucket.tryConsumeAndReturnRemaining(1))
                 .map(probe -> decision(probe, limit))
                 .doOnNext(decision -> decisionCounter(name, decision.allowed() ? "allowed" : "limited").increment())
@@ -131,16 +160,59 @@ public class RateLimiter {
 
     private <T> Mono<T> withBucket(String key, RateLimitProperties.Limit limit,
             java.util.function.Function<AsyncBucketProxy, CompletableFuture<T>> operation) {
+        String redisKey = redisKey(key, limit);
+        if (System.nanoTime() - suspectUntilNanos.get() < 0) {
+            return Mono.error(new IllegalStateException("Redis failed less than " + SUSPECT_MILLIS + " ms ago"));
+        }
         return buckets
-                .flatMap(manager -> Mono.fromFuture(() -> operation.apply(proxyFor(manager, key, limit))))
-                .timeout(Duration.ofMillis(REDIS_DEADLINE_MS));
+                .flatMap(manager -> Mono.usingWhen(
+                        Mono.fromSupplier(() -> acquire(manager, redisKey, limit)),
+                        proxy -> Mono.fromFuture(() -> operation.apply(proxy)),
+                        proxy -> release(redisKey), (proxy, failure) -> release(redisKey),
+                        proxy -> release(redisKey)))
+                // Bucket4j completes a whole batch's futures on one Lettuce I/O thread; without this hop the rest of
+                // every batched request would run there, one after another, and the next batch would wait for them.
+                .publishOn(Schedulers.parallel())
+                .timeout(properties.redisTimeout());
     }
 
-    private AsyncBucketProxy proxyFor(LettuceBasedProxyManager<String> manager, String key,
+    /** The proxy that batches this key's concurrent draws, created for the first draw in flight. */
+    private AsyncBucketProxy acquire(LettuceBasedProxyManager<String> manager, String redisKey,
+            RateLimitProperties.Limit limit) {
+        return inFlight.compute(redisKey, (k, shared) -> {
+            SharedProxy current = shared != null ? shared : new SharedProxy(newProxy(manager, redisKey, limit));
+            current.draws++;
+            return current;
+        }).proxy;
+    }
+
+    private Mono<Void> release(String redisKey) {
+        inFlight.computeIfPresent(redisKey, (k, shared) -> --shared.draws == 0 ? null : shared);
+        return Mono.empty();
+    }
+
+    /** How many keys have draws in flight right now; visible for the test that proves the map drains. */
+    int keysInFlight() {
+        return inFlight.size();
+    }
+
+    private AsyncBucketProxy newProxy(LettuceBasedProxyManager<String> manager, String redisKey,
             RateLimitProperties.Limit limit) {
         Supplier<CompletableFuture<BucketConfiguration>> configuration =
                 () -> CompletableFuture.completedFuture(configurationOf(limit));
-        return manager.asAsync().builder().build(redisKey(key, limit), configuration);
+        return manager.asAsync().builder()
+                .withOptimization(Optimizations.batching())
+                .build(redisKey, configuration);
+    }
+
+    /** A proxy and the number of draws using it; guarded by the map's per-key lock (compute). */
+    private static final class SharedProxy {
+        final AsyncBucketProxy proxy;
+        int draws;
+
+        SharedProxy(AsyncBucketProxy proxy) {
+            this.proxy = proxy;
+        }
     }
 
     /**
@@ -154,6 +226,8 @@ public class RateLimiter {
     }
 
     private Mono<Void> unavailable(String limit, Throwable failure) {
+        suspectUntilNanos.accumulateAndGet(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SUSPECT_MILLIS),
+                (current, candidate) -> candidate - current > 0 ? candidate : current);
         meters.counter("terp.ratelimit.unavailable", "limit", limit).increment();
         decisionCounter(limit, "failed_open").increment();
         unavailableWarning.warn("Rate limit '{}' not applied, Redis unavailable or too slow: {}", limit,
@@ -177,6 +251,20 @@ public class RateLimiter {
                 seconds(probe.getNanosToWaitForReset()), seconds(probe.getNanosToWaitForRefill()), true);
     }
 
+    /** One proxy manager per connection: a new connection (see RedisConnections) gets a new manager. */
+    private LettuceBasedProxyManager<String> managerFor(StatefulRedisConnection<String, byte[]> connection) {
+        ManagerOfConnection current = manager;
+        if (current == null || current.connection() != connection) {
+            current = new ManagerOfConnection(connection, proxyManager(connection));
+            manager = current;
+        }
+        return current.manager();
+    }
+
+    private record ManagerOfConnection(StatefulRedisConnection<String, byte[]> connection,
+            LettuceBasedProxyManager<String> manager) {
+    }
+
     private static LettuceBasedProxyManager<String> proxyManager(StatefulRedisConnection<String, byte[]> opened) {
         return Bucket4jLettuce.casBasedBuilder(opened)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy
@@ -184,16 +272,8 @@ public class RateLimiter {
                 .build();
     }
 
-    private static String loginKey(ServerWebExchange exchange, String username) {
-        return "login:" + clientAddress(exchange) + ":" + username.trim().toLowerCase();
-    }
-
-    static String clientAddress(ServerWebExchange exchange) {
-        var remote = exchange.getRequest().getRemoteAddress();
-        if (remote == null) {
-            return "unknown";
-        }
-        return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+    private String loginKey(ServerWebExchange exchange, String username) {
+        return "login:" + clientAddresses.of(exchange) + ":" + username.trim().toLowerCase();
     }
 
     private static String describe(Duration period) {

@@ -2,7 +2,11 @@ package dev.terp.platform.redis;
 
 import java.time.Duration;
 
+import java.util.function.Function;
+
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -32,27 +36,24 @@ public class RedisConnections implements SmartInitializingSingleton, DisposableB
 
     private static final int WARM_UP_RETRIES = 3;
 
-    private final RedisClient client;
-    private final Mono<StatefulRedisConnection<String, String>> strings;
-    private final Mono<StatefulRedisConnection<String, byte[]>> binary;
-    private volatile StatefulRedisConnection<String, String> openStrings;
-    private volatile StatefulRedisConnection<String, byte[]> openBinary;
+    private final LettuceConnectionFactory factory;
+    private final Lazy<StatefulRedisConnection<String, String>> strings;
+    private final Lazy<StatefulRedisConnection<String, byte[]>> binary;
 
     public RedisConnections(LettuceConnectionFactory factory) {
-        this.client = (RedisClient) factory.getRequiredNativeClient();
-        this.strings = lazily(() -> openStrings = client.connect(StringCodec.UTF8));
-        this.binary = lazily(() -> openBinary = client.connect(RedisCodec.of(StringCodec.UTF8,
-                ByteArrayCodec.INSTANCE)));
+        this.factory = factory;
+        this.strings = new Lazy<>(client -> client.connect(StringCodec.UTF8));
+        this.binary = new Lazy<>(client -> client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE)));
     }
 
     /** String keys and values. */
     public Mono<StatefulRedisConnection<String, String>> strings() {
-        return strings;
+        return strings.get();
     }
 
     /** String keys, byte[] values (Bucket4j's bucket state). */
     public Mono<StatefulRedisConnection<String, byte[]>> binary() {
-        return binary;
+        return binary.get();
     }
 
     /**
@@ -62,23 +63,61 @@ public class RedisConnections implements SmartInitializingSingleton, DisposableB
     @Override
     public void afterSingletonsInstantiated() {
         Retry fewTimes = Retry.backoff(WARM_UP_RETRIES, Duration.ofMillis(500));
-        strings.retryWhen(fewTimes).subscribe(open -> { }, failed -> { });
-        binary.retryWhen(fewTimes).subscribe(open -> { }, failed -> { });
-    }
-
-    private static <T> Mono<T> lazily(java.util.concurrent.Callable<T> connect) {
-        return Mono.fromCallable(connect)
-                .subscribeOn(Schedulers.boundedElastic())
-                .cache(open -> Duration.ofDays(36_500), failed -> Duration.ZERO, () -> Duration.ZERO);
+        strings().retryWhen(fewTimes).subscribe(open -> { }, failed -> { });
+        binary().retryWhen(fewTimes).subscribe(open -> { }, failed -> { });
     }
 
     @Override
     public void destroy() {
-        if (openStrings != null) {
-            openStrings.closeAsync();
+        strings.close();
+        binary.close();
+    }
+
+    /**
+     * One connection, opened on first use from the factory's current Lettuce client. The factory is a lifecycle
+     * bean: stopped and started again (Spring's test contexts pause while unused), it replaces its client, and a
+     * connection of the old one stays closed for good; so a changed client means a new connection.
+     */
+    private final class Lazy<T extends StatefulConnection<?, ?>> {
+
+        private final Function<RedisClient, T> open;
+        private volatile AbstractRedisClient client;
+        private volatile Mono<T> connection;
+        private volatile T opened;
+
+        Lazy(Function<RedisClient, T> open) {
+            this.open = open;
         }
-        if (openBinary != null) {
-            openBinary.closeAsync();
+
+        Mono<T> get() {
+            AbstractRedisClient current = factory.getNativeClient();
+            Mono<T> cached = connection;
+            if (cached != null && current == client) {
+                return cached;
+            }
+            synchronized (this) {
+                if (connection == null || client != current) {
+                    client = current;
+                    connection = Mono.fromCallable(() -> {
+                                if (!(current instanceof RedisClient redisClient)) {
+                                    throw new IllegalStateException("The Redis connection factory is not running");
+                                }
+                                T fresh = open.apply(redisClient);
+                                opened = fresh;
+                                return fresh;
+                            })
+                            .subscribeOn(Schedulers.boundedElastic())
+                            .cache(ready -> Duration.ofDays(36_500), failed -> Duration.ZERO, () -> Duration.ZERO);
+                }
+                return connection;
+            }
+        }
+
+        void close() {
+            T current = opened;
+            if (current != null) {
+                current.closeAsync();
+            }
         }
     }
 }

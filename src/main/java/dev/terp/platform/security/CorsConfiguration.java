@@ -5,18 +5,16 @@ import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /** CORS for browser clients: only the origins listed in {@code terp.security.cors-allowed-origins}, never '*'. */
 @Configuration(proxyBeanMethods = false)
 public class CorsConfiguration {
 
+    /** Applied by Spring Security's CORS filter ({@link SecurityConfiguration}), preflights included. */
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE + 6)
-    CorsWebFilter corsWebFilter(SecurityProperties security) {
+    CorsConfigurationSource corsConfigurationSource(SecurityProperties security) {
         var api = new org.springframework.web.cors.CorsConfiguration();
         api.setAllowedOrigins(security.corsAllowedOrigins());
         api.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
@@ -28,6 +26,6 @@ public class CorsConfiguration {
         api.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", api);
-        return new CorsWebFilter(source);
+        return source;
     }
 }

@@ -12,13 +12,16 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Token and browser-facing security settings, bound to {@code terp.security.*}. The JWT secret has no default: it
  * comes from {@code TERP_SECURITY_JWT_SECRET} (the local and test profiles generate a random one per start).
+ * {@code trusted-proxies} ({@code TERP_SECURITY_TRUSTED_PROXIES}) lists the CIDR ranges of the reverse proxies whose
+ * {@code Forwarded}/{@code X-Forwarded-For} headers name the client (see {@link ClientAddresses}).
  */
 @Validated
 @ConfigurationProperties("terp.security")
 public record SecurityProperties(
         String jwtSecret,
         @NotNull Duration tokenTtl,
-        List<String> corsAllowedOrigins) {
+        List<String> corsAllowedOrigins,
+        List<String> trustedProxies) {
 
     public static final int MIN_SECRET_BYTES = 32;
 
@@ -36,6 +39,9 @@ public record SecurityProperties(
                     + tokenTtl);
         }
         corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
+        trustedProxies = trustedProxies == null ? List.of() : trustedProxies.stream().map(String::trim)
+                .filter(cidr -> !cidr.isEmpty()).toList();
+        trustedProxies.forEach(ClientAddresses::requireCidr);
         if (corsAllowedOrigins.contains("*")) {
             throw new IllegalArgumentException("terp.security.cors-allowed-origins must list origins; '*' is refused");
         }
@@ -44,6 +50,6 @@ public record SecurityProperties(
     @Override
     public String toString() {
         return "SecurityProperties[jwtSecret=<hidden>, tokenTtl=" + tokenTtl + ", corsAllowedOrigins="
-                + corsAllowedOrigins + "]";
+                + corsAllowedOrigins + ", trustedProxies=" + trustedProxies + "]";
     }
 }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import dev.terp.platform.observability.ThrottledWarning;
 import dev.terp.platform.redis.RedisConnections;
@@ -72,6 +73,8 @@ public class TokenRevocations {
                         .collectList())
                 .map(values -> values.get(0).hasValue() || values.get(1).hasValue()
                         && token.issuedAt().getEpochSecond() <= Long.parseLong(values.get(1).getValue()))
+                // Off Lettuce's I/O thread: the rest of the request must not run on (and hold up) Redis replies.
+                .publishOn(Schedulers.parallel())
                 .timeout(REDIS_DEADLINE)
                 .onErrorResume(failure -> {
                     unavailable.increment();

@@ -1,10 +1,15 @@
 package dev.terp.platform.web;
 
+import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -19,6 +24,7 @@ import dev.terp.platform.errors.ErrorCode;
 import dev.terp.platform.errors.FieldViolation;
 import dev.terp.platform.errors.VersionConflictException;
 import dev.terp.platform.observability.ErrorReports;
+import dev.terp.platform.observability.ThrottledWarning;
 import dev.terp.platform.observability.TraceIds;
 
 import org.springframework.core.annotation.Order;
@@ -29,10 +35,12 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
@@ -42,7 +50,8 @@ import org.springframework.web.server.WebExceptionHandler;
 
 /**
  * The one place where failures become RFC 9457 problem+json (api-conventions §3) and where they are logged:
- * once, with route, user and traceId; 4xx at INFO without a stack trace, 5xx at ERROR with it. A 5xx answer
+ * once, with route, user and traceId; 4xx at INFO without a stack trace, 5xx at ERROR with it, except 503 (a backing
+ * service down or saturated): WARN without a stack, at most once per 10 s burst, and the answer carries Retry-After. A 5xx answer
  * never carries the exception's own message, so SQL, class names and host names stay in the log.
  */
 @Component
@@ -52,7 +61,12 @@ public class ProblemTranslator implements WebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemTranslator.class);
     static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
+    /** What a 503 asks clients to wait: about one pool acquire timeout, long enough for a restart to show. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    private static final Duration UNAVAILABLE_LOG_INTERVAL = Duration.ofSeconds(10);
+
     private final JsonMapper json;
+    private final ThrottledWarning unavailableWarning = new ThrottledWarning(log, UNAVAILABLE_LOG_INTERVAL);
 
     public ProblemTranslator(JsonMapper json) {
         this.json = json;
@@ -73,6 +87,9 @@ public class ProblemTranslator implements WebExceptionHandler {
         byte[] body = json.writeValueAsBytes(body(problem, exchange.getRequest().getPath().value(), traceId));
         response.setStatusCode(HttpStatus.valueOf(problem.code().status()));
         response.getHeaders().setContentType(PROBLEM_JSON);
+        if (problem.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));
+        }
         response.getHeaders().setContentLength(body.length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
@@ -123,9 +140,7 @@ public class ProblemTranslator implements WebExceptionHandler {
             // The foreign keys are the safety net behind the services' own checks (ReferenceGuard).
             return Problem.of(ErrorCode.CONFLICT, "The change conflicts with records that refer to this one");
         }
-        if (failure instanceof TimeoutException || failure instanceof DataAccessResourceFailureException
-                || failure instanceof RedisConnectionFailureException
-                || failure instanceof TransientDataAccessException) {
+        if (isUnavailable(failure)) {
             return Problem.internal(ErrorCode.SERVICE_UNAVAILABLE,
                     "A backing service is unavailable or overloaded; retry later");
         }
@@ -162,7 +177,14 @@ public class ProblemTranslator implements WebExceptionHandler {
         return body;
     }
 
-    private static void logOnce(ServerWebExchange exchange, Throwable failure, Problem problem, String traceId) {
+    private void logOnce(ServerWebExchange exchange, Throwable failure, Problem problem, String traceId) {
+        if (problem.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+            // An outage fails every request alike: one WARN per burst (the request log has each 503), no stacks.
+            unavailableWarning.warn("{} {} answered 503 SERVICE_UNAVAILABLE (further ones for {} s not logged "
+                    + "here; traceId {}): {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    UNAVAILABLE_LOG_INTERVAL.toSeconds(), traceId, rootCause(failure));
+            return;
+        }
         boolean serverFault = problem.code().status() >= 500;
         var event = log.atLevel(serverFault ? Level.ERROR : Level.INFO)
                 .addKeyValue("method", exchange.getRequest().getMethod().name())
@@ -178,6 +200,38 @@ public class ProblemTranslator implements WebExceptionHandler {
             event.log("{} {} rejected: {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                     problem.code(), problem.detail());
         }
+    }
+
+    /**
+     * The database or Redis cannot be reached or is saturated, however the failure is wrapped: connection refused or
+     * lost, no connection from the pool in time (reactor-pool's acquire timeout is a TimeoutException), a transaction
+     * that could not begin ({@code CannotCreateTransactionException}), a transient resource failure left over after
+     * the retries. These are the backing service's state, not a bug: 503 with Retry-After.
+     */
+    private static boolean isUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof RedisConnectionFailureException
+                    || cause instanceof TransientDataAccessException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof R2dbcNonTransientResourceException
+                    || cause instanceof R2dbcTransientResourceException
+                    || cause instanceof ConnectException || cause instanceof ClosedChannelException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     private static String path(JacksonException failure) {

@@ -21,6 +21,7 @@ import dev.terp.platform.errors.ApiException;
 import dev.terp.platform.errors.ErrorCode;
 import dev.terp.platform.redis.RedisConnections;
 import dev.terp.platform.security.AccessToken;
+import dev.terp.platform.security.ClientAddresses;
 import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.Role;
 import dev.terp.platform.security.SecurityProperties;
@@ -77,6 +78,9 @@ class RateLimitIT {
 
     @Autowired
     LettuceConnectionFactory redisServer;
+
+    @Autowired
+    ClientAddresses clientAddresses;
 
     /**
      * The limits are only measured once the context's Redis connections are open. They open in the background at
@@ -186,7 +190,7 @@ class RateLimitIT {
     void theStrictLimitAllowsTenCallsAMinuteThenRefuses() {
         assertThat(limits.strict().capacity()).as("the strict default of api-conventions §5").isEqualTo(10);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        RateLimiter limiter = new RateLimiter(limits, redis, meters);
+        RateLimiter limiter = new RateLimiter(limits, redis, meters, clientAddresses);
         Actor actor = newActor();
 
         for (int call = 1; call <= 10; call++) {
@@ -216,8 +220,8 @@ class RateLimitIT {
     void aChangedLimitAppliesToUsersWhoAlreadyHaveABucket() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         Actor actor = newActor();
-        RateLimiter generous = new RateLimiter(limitsWithApi(1000), redis, meters);
-        RateLimiter tight = new RateLimiter(limitsWithApi(CAPACITY), redis, meters);
+        RateLimiter generous = new RateLimiter(limitsWithApi(1000), redis, meters, clientAddresses);
+        RateLimiter tight = new RateLimiter(limitsWithApi(CAPACITY), redis, meters, clientAddresses);
 
         RateLimitDecision first = generous.consumeApi(exchange(), actor).block(Duration.ofSeconds(5));
         RateLimitDecision second = tight.consumeApi(exchange(), actor).block(Duration.ofSeconds(5));
@@ -238,7 +242,7 @@ class RateLimitIT {
         RedisConnections connections = new RedisConnections(deadRedis);
         try {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            RateLimiter limiter = new RateLimiter(limitsWithApi(CAPACITY), connections, meters);
+            RateLimiter limiter = new RateLimiter(limitsWithApi(CAPACITY), connections, meters, clientAddresses);
             Actor actor = newActor();
             MockServerWebExchange exchange = exchange();
 
@@ -330,7 +334,7 @@ class RateLimitIT {
 
     private RateLimitProperties limitsWithApi(long capacity) {
         return new RateLimitProperties(new RateLimitProperties.Limit(capacity, Duration.ofMinutes(15)),
-                limits.login(), limits.strict());
+                limits.login(), limits.strict(), true, limits.redisTimeout());
     }
 
     private static MockServerWebExchange exchange() {

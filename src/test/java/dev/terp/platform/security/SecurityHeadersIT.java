@@ -17,6 +17,13 @@ class SecurityHeadersIT {
     @Autowired
     WebTestClient http;
 
+    @org.springframework.beans.factory.annotation.Value("${local.server.port}")
+    int port;
+
+    private String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
     @Test
     void everyKindOfResponseCarriesTheSecurityHeaders() {
         assertSecurityHeaders(http.get().uri("/api/v1/vendors?limit=1").exchange().expectStatus().isOk(), true);
@@ -25,6 +32,9 @@ class SecurityHeadersIT {
                 true);
         assertSecurityHeaders(http.get().uri(TestPaths.FAILING).exchange().expectStatus().isEqualTo(500), true);
         assertSecurityHeaders(anonymous().get().uri("/actuator/health").exchange().expectStatus().isOk(), true);
+        // Refused by the exchange firewall, before Spring Security's chain runs.
+        assertSecurityHeaders(http.get().uri(java.net.URI.create(baseUrl() + "/api/v1;x/vendors")).exchange()
+                .expectStatus().isBadRequest(), true);
         assertSecurityHeaders(anonymous().get().uri("/webjars/swagger-ui/index.html").exchange()
                 .expectStatus().isOk(), false);
     }
@@ -51,6 +61,10 @@ class SecurityHeadersIT {
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
                 .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Cross-Origin-Opener-Policy", "same-origin")
+                .expectHeader().valueEquals("Cross-Origin-Resource-Policy", "same-origin")
+                .expectHeader().value("Permissions-Policy", policy -> assertThat(policy)
+                        .contains("camera=()", "geolocation=()", "microphone=()"))
                 .expectHeader().value("Content-Security-Policy", policy -> {
                     assertThat(policy).contains("frame-ancestors 'none'");
                     if (api) {

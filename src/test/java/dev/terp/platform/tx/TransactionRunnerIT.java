@@ -68,6 +68,36 @@ class TransactionRunnerIT {
         assertThat(valueOf(b)).isEqualTo(2);
     }
 
+    /**
+     * Every session waits {@code terp.database.lock-wait-timeout} (5 s) for a row lock, less than the 10 s deadline:
+     * a transaction queued behind a long one gets error 1205, is re-run, and commits once the row is free.
+     */
+    @Test
+    void aRealLockWaitTimeoutIsRetriedBeforeTheDeadline() {
+        assertThat(db.sql("SELECT @@SESSION.innodb_lock_wait_timeout AS t").map(row -> row.get("t", Long.class))
+                .one().block()).isEqualTo(5L);
+        long id = insertProbe(0);
+        AtomicInteger attempts = new AtomicInteger();
+        double retriesBefore = meters.counter("terp.tx.retries", "reason", "lock_wait_timeout").count();
+
+        Mono<Void> holder = lockAndIncrement(id).then(Mono.delay(Duration.ofMillis(6_500))).then()
+                .as(operator::transactional);
+        Mono<Void> waiter = Mono.delay(Duration.ofMillis(300)).then(tx.inRetryingTransaction(() -> {
+            attempts.incrementAndGet();
+            return lockAndIncrement(id);
+        }));
+
+        Flux.merge(holder, waiter).then()
+                .as(StepVerifier::create)
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+
+        assertThat(attempts.get()).as("the waiter timed out once and was re-run").isGreaterThanOrEqualTo(2);
+        assertThat(meters.counter("terp.tx.retries", "reason", "lock_wait_timeout").count() - retriesBefore)
+                .isGreaterThanOrEqualTo(1.0);
+        assertThat(valueOf(id)).isEqualTo(2);
+    }
+
     @Test
     void aFailureMidwayRollsBackEverythingTheUnitOfWorkWrote() {
         long first = IDS.incrementAndGet();

@@ -49,6 +49,31 @@ class ProblemTranslatorTest {
     }
 
     @Test
+    void anUnreachableOrSaturatedDatabaseIs503WithRetryAfterHoweverItIsWrapped() {
+        var refused = new io.r2dbc.spi.R2dbcNonTransientResourceException("Connection refused: /127.0.0.1:3306");
+        assertThat(translator.translate(new org.springframework.transaction.CannotCreateTransactionException(
+                "Could not open R2DBC Connection for transaction", refused)).code())
+                .isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+        assertThat(translator.translate(new IllegalStateException("wrapped", new java.net.ConnectException(
+                "Connection refused"))).code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+        assertThat(translator.translate(new RuntimeException(new TimeoutException("Pool#acquire(Duration) has "
+                + "been pending for more than the configured timeout of 5000ms"))).code())
+                .isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+        assertThat(translator.translate(new org.springframework.dao.DataAccessResourceFailureException("gone",
+                refused)).internal()).isTrue();
+
+        var exchange = org.springframework.mock.web.server.MockServerWebExchange.from(
+                org.springframework.mock.http.server.reactive.MockServerHttpRequest.get("/api/v1/vendors"));
+        translator.handle(exchange, new org.springframework.transaction.CannotCreateTransactionException("no db",
+                refused)).block();
+        assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(503);
+        assertThat(exchange.getResponse().getHeaders().getFirst(org.springframework.http.HttpHeaders.RETRY_AFTER))
+                .isEqualTo("5");
+        assertThat(exchange.getResponse().getBodyAsString().block()).contains("SERVICE_UNAVAILABLE")
+                .doesNotContain("127.0.0.1", "Connection refused");
+    }
+
+    @Test
     void unexpectedFailuresNeverLeakTheirMessage() {
         var leaky = new BadSqlGrammarException("select", "SELECT password_hash FROM users WHERE host='db-7.internal'",
                 new R2dbcBadGrammarException("Unknown column 'password_hash'", "42S22", 1054));
