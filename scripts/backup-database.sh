@@ -40,18 +40,29 @@ command -v sha256sum >/dev/null || fail "sha256sum not found"
 dump="$(find_client mariadb-dump mysqldump)"
 
 partial=""
+claim=""
 cleanup() {
   [[ -n "${CLIENT_OPTIONS_FILE:-}" ]] && rm -f "$CLIENT_OPTIONS_FILE"
   [[ -n "$partial" ]] && rm -f "$partial"
+  [[ -n "$claim" ]] && rmdir "$claim" 2>/dev/null
   return 0
 }
 trap cleanup EXIT
 write_client_options
 
-name="$database-$(date -u +%Y%m%dT%H%M%SZ)"
-final="$backup_dir/$name.sql.gz"
+# Names are per second. Two backups started in the same second (a scheduled and a manual one) must not share one:
+# the name is claimed with an atomic mkdir, and the later backup takes the next free second.
+for _ in 1 2 3 4 5; do
+  name="$database-$(date -u +%Y%m%dT%H%M%SZ)"
+  final="$backup_dir/$name.sql.gz"
+  if [[ ! -e "$final" ]] && mkdir "$final.claim" 2>/dev/null; then
+    claim="$final.claim"
+    break
+  fi
+  sleep 1
+done
+[[ -n "$claim" ]] || fail "could not claim a backup name in $backup_dir (another backup keeps starting at the same time)"
 partial="$final.partial"
-[[ -e "$final" ]] && fail "$final already exists (two backups in the same second?)"
 
 info "dumping database $database with $(basename "$dump") to $final"
 # --single-transaction: one consistent InnoDB snapshot without locking the tables the application writes.
