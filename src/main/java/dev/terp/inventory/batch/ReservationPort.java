@@ -72,7 +72,7 @@ public class ReservationPort {
     /** Fails with 409 INSUFFICIENT_INVENTORY when a batch has less available than asked; then nothing is reserved. */
     public Mono<List<Batch>> reserve(StockReference holder, List<Line> lines) {
         // Counted once the whole reservation succeeded, not per line of a transaction that may still roll back.
-        return reservation.observe(inIdOrder(holder, lines, Line::batchId, line -> stock.reserve(line.batchId(),
+        return reservation.observe(inIdOrder(holder, lines, Line::batchId, false, line -> stock.reserve(line.batchId(),
                         Decimals.positiveQuantity(field(lines, line, "quantity"), line.quantity()), holder, null)))
                 .doOnNext(batches -> lines.forEach(line -> unitsReserved.add(line.quantity())));
     }
@@ -93,7 +93,7 @@ public class ReservationPort {
 
     /** Gives back part or all of what the holder holds of each batch. */
     public Mono<List<Batch>> release(StockReference holder, List<Line> lines) {
-        return inIdOrder(holder, lines, Line::batchId, line -> stock.releaseReservation(line.batchId(),
+        return inIdOrder(holder, lines, Line::batchId, false, line -> stock.releaseReservation(line.batchId(),
                 Decimals.positiveQuantity(field(lines, line, "quantity"), line.quantity()), holder, null));
     }
 
@@ -128,7 +128,7 @@ public class ReservationPort {
         // The guard refuses an unknown cost under the lock, before anything is written, so a caller that recovers
         // from the refusal inside its own transaction keeps no SALE movement without its price. The batch stays
         // locked until commit, so the cost read after the write is the guarded one.
-        return consumption.observe(inIdOrder(holder, checked, SaleLine::batchId, line -> stock.consumeReservation(
+        return consumption.observe(inIdOrder(holder, checked, SaleLine::batchId, true, line -> stock.consumeReservation(
                         line.batchId(), line.quantity(), holder, locked -> Mono.fromRunnable(() -> unitCost(locked)))
                 .flatMap(batch -> RequestContext.actingUser().flatMap(actor -> sales.insert(new NewSale(
                                 line.batchId(), line.quantity(), line.unitPrice(), unitCost(batch), holder,
@@ -146,11 +146,16 @@ public class ReservationPort {
      * the batches in the order of the lines. A batch named twice is a 400 (the caller merges its lines).
      */
     private <L> Mono<List<Batch>> inIdOrder(StockReference holder, List<L> lines, Function<L, Long> batchOf,
-            Function<L, Mono<Batch>> change) {
+            boolean changesOnHand, Function<L, Mono<Batch>> change) {
         requireHolder(holder);
         requireDistinctBatches(lines, batchOf);
         List<L> ordered = lines.stream().sorted(Comparator.comparing(batchOf)).toList();
-        return tx.inRetryingTransaction(() -> stock.lockInIdOrder(ordered.stream().map(batchOf).toList())
+        // Each change locks its batch, so running them in ascending id already locks in id order. Only a change of
+        // on-hand over several batches must take every capacity-limited location up front (LocationCapacity's order:
+        // all batch rows, then locations), before the first location row is touched.
+        Mono<?> upFront = changesOnHand && ordered.size() > 1
+                ? stock.lockInIdOrder(ordered.stream().map(batchOf).toList()) : Mono.empty();
+        return tx.inRetryingTransaction(() -> upFront
                 .thenMany(Flux.fromIterable(ordered).concatMap(change))
                 .collectMap(Batch::id)
                 .map(byId -> lines.stream().map(line -> byId.get(batchOf.apply(line))).toList()));
