@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.github.bucket4j.Bandwidth;
@@ -28,6 +27,7 @@ import dev.terp.platform.errors.ApiException;
 import dev.terp.platform.errors.ErrorCode;
 import dev.terp.platform.observability.ThrottledWarning;
 import dev.terp.platform.redis.RedisConnections;
+import dev.terp.platform.resilience.CircuitBreakers;
 import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.ClientAddresses;
 
@@ -51,12 +51,12 @@ import org.springframework.web.server.ServerWebExchange;
  * open), logged and counted as {@code terp.ratelimit.unavailable}: losing rate limiting for a while is better than
  * losing the API. Login attempts are still slowed by password hashing. The deadline is generous because a healthy
  * Redis on a busy machine must not end in fail-open; so that an outage does not make every request wait for it,
- * the checks of the next {@value #SUSPECT_MILLIS} ms after a failure fail open at once (and are counted alike).
+ * every draw goes through the {@code redis} circuit breaker ({@link CircuitBreakers}): once it is open, checks fail
+ * open at once (and are counted alike) until trial calls find Redis back.
  */
 @Component
 public class RateLimiter {
 
-    static final long SUSPECT_MILLIS = 1000;
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
     private final RateLimitProperties properties;
@@ -64,14 +64,15 @@ public class RateLimiter {
     private final Map<RateLimitProperties.Limit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SharedProxy> inFlight = new ConcurrentHashMap<>();
     private volatile ManagerOfConnection manager;
-    private final AtomicLong suspectUntilNanos = new AtomicLong(System.nanoTime());
+    private final CircuitBreakers breakers;
     private final MeterRegistry meters;
     private final ClientAddresses clientAddresses;
     private final ThrottledWarning unavailableWarning = new ThrottledWarning(log, Duration.ofSeconds(10));
 
     public RateLimiter(RateLimitProperties properties, RedisConnections redis, MeterRegistry meters,
-            ClientAddresses clientAddresses) {
+            ClientAddresses clientAddresses, CircuitBreakers breakers) {
         this.properties = properties;
+        this.breakers = breakers;
         this.clientAddresses = clientAddresses;
         this.meters = meters;
         // Registered up front so dashboards and alerts see every series at 0 before the first decision.
@@ -161,9 +162,6 @@ public class RateLimiter {
     private <T> Mono<T> withBucket(String key, RateLimitProperties.Limit limit,
             java.util.function.Function<AsyncBucketProxy, CompletableFuture<T>> operation) {
         String redisKey = redisKey(key, limit);
-        if (System.nanoTime() - suspectUntilNanos.get() < 0) {
-            return Mono.error(new IllegalStateException("Redis failed less than " + SUSPECT_MILLIS + " ms ago"));
-        }
         return buckets
                 .flatMap(manager -> Mono.usingWhen(
                         Mono.fromSupplier(() -> acquire(manager, redisKey, limit)),
@@ -173,7 +171,7 @@ public class RateLimiter {
                 // Bucket4j completes a whole batch's futures on one Lettuce I/O thread; without this hop the rest of
                 // every batched request would run there, one after another, and the next batch would wait for them.
                 .publishOn(Schedulers.parallel())
-                .timeout(properties.redisTimeout());
+                .transform(breakers.redis(properties.redisTimeout()));
     }
 
     /** The proxy that batches this key's concurrent draws, created for the first draw in flight. */
@@ -226,8 +224,6 @@ public class RateLimiter {
     }
 
     private Mono<Void> unavailable(String limit, Throwable failure) {
-        suspectUntilNanos.accumulateAndGet(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SUSPECT_MILLIS),
-                (current, candidate) -> candidate - current > 0 ? candidate : current);
         meters.counter("terp.ratelimit.unavailable", "limit", limit).increment();
         decisionCounter(limit, "failed_open").increment();
         unavailableWarning.warn("Rate limit '{}' not applied, Redis unavailable or too slow: {}", limit,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import org.slf4j.Logger;
@@ -206,11 +207,13 @@ public class ProblemTranslator implements WebExceptionHandler {
      * The database or Redis cannot be reached or is saturated, however the failure is wrapped: connection refused or
      * lost, no connection from the pool in time (reactor-pool's acquire timeout is a TimeoutException), a transaction
      * that could not begin ({@code CannotCreateTransactionException}), a transient resource failure left over after
-     * the retries. These are the backing service's state, not a bug: 503 with Retry-After.
+     * the retries, a call refused by an open circuit breaker ({@code CallNotPermittedException}). These are the
+     * backing service's state, not a bug: 503 with Retry-After.
      */
     private static boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TimeoutException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CallNotPermittedException
                     || cause instanceof RedisConnectionFailureException
                     || cause instanceof TransientDataAccessException
                     || cause instanceof CannotCreateTransactionException

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,12 +18,12 @@ import dev.terp.TerpApplication;
 import dev.terp.platform.errors.ApiException;
 import dev.terp.platform.errors.ErrorCode;
 import dev.terp.platform.redis.RedisConnections;
-import dev.terp.platform.security.AccessToken;
+import dev.terp.platform.resilience.CircuitBreakers;
+import dev.terp.platform.resilience.ResilienceProperties;
 import dev.terp.platform.security.ClientAddresses;
 import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.Role;
 import dev.terp.platform.security.SecurityProperties;
-import dev.terp.platform.security.TokenRevocations;
 import dev.terp.support.IntegrationTest;
 import dev.terp.support.TestTokens;
 
@@ -69,6 +67,9 @@ class RateLimitIT {
 
     @Autowired
     SecurityProperties security;
+
+    @Autowired
+    ResilienceProperties resilience;
 
     @Autowired
     RedisConnections redis;
@@ -190,7 +191,7 @@ class RateLimitIT {
     void theStrictLimitAllowsTenCallsAMinuteThenRefuses() {
         assertThat(limits.strict().capacity()).as("the strict default of api-conventions §5").isEqualTo(10);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        RateLimiter limiter = new RateLimiter(limits, redis, meters, clientAddresses);
+        RateLimiter limiter = new RateLimiter(limits, redis, meters, clientAddresses, breakers(meters));
         Actor actor = newActor();
 
         for (int call = 1; call <= 10; call++) {
@@ -220,8 +221,8 @@ class RateLimitIT {
     void aChangedLimitAppliesToUsersWhoAlreadyHaveABucket() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         Actor actor = newActor();
-        RateLimiter generous = new RateLimiter(limitsWithApi(1000), redis, meters, clientAddresses);
-        RateLimiter tight = new RateLimiter(limitsWithApi(CAPACITY), redis, meters, clientAddresses);
+        RateLimiter generous = new RateLimiter(limitsWithApi(1000), redis, meters, clientAddresses, breakers(meters));
+        RateLimiter tight = new RateLimiter(limitsWithApi(CAPACITY), redis, meters, clientAddresses, breakers(meters));
 
         RateLimitDecision first = generous.consumeApi(exchange(), actor).block(Duration.ofSeconds(5));
         RateLimitDecision second = tight.consumeApi(exchange(), actor).block(Duration.ofSeconds(5));
@@ -242,7 +243,7 @@ class RateLimitIT {
         RedisConnections connections = new RedisConnections(deadRedis);
         try {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            RateLimiter limiter = new RateLimiter(limitsWithApi(CAPACITY), connections, meters, clientAddresses);
+            RateLimiter limiter = new RateLimiter(limitsWithApi(CAPACITY), connections, meters, clientAddresses, breakers(meters));
             Actor actor = newActor();
             MockServerWebExchange exchange = exchange();
 
@@ -261,13 +262,14 @@ class RateLimitIT {
             limiter.requireStrict(exchange(), actor).block(Duration.ofSeconds(5));
             assertThat(count(meters, "terp.ratelimit.unavailable", "limit", "strict")).isEqualTo(1);
 
-            TokenRevocations revocations = new TokenRevocations(connections, security, Clock.systemUTC(), meters);
-            Instant now = Instant.now();
-            AccessToken token = new AccessToken("not-checked-here", actor, "token-id-" + actor.userId(), now,
-                    now.plus(Duration.ofMinutes(15)));
-
-            assertThat(revocations.isRevoked(token).block(Duration.ofSeconds(5))).isFalse();
-            assertThat(count(meters, "terp.auth.revocation.unavailable")).isEqualTo(1);
+            // While Redis stays down the breaker opens: later checks fail open at once, counted alike.
+            for (int i = 0; i < 20; i++) {
+                limiter.consumeApi(exchange(), actor).block(Duration.ofSeconds(5));
+            }
+            long started = System.nanoTime();
+            assertThat(limiter.consumeApi(exchange(), actor).block(Duration.ofSeconds(5)).allowed()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+            assertThat(count(meters, "terp.ratelimit.unavailable", "limit", "api")).isEqualTo(23);
         }
         finally {
             connections.destroy();
@@ -325,6 +327,11 @@ class RateLimitIT {
     private String newUserToken() {
         long id = NEXT_USER_ID.incrementAndGet();
         return tokens.forUser(id, "rate-limit-user-" + id, Set.of(Role.VIEWER));
+    }
+
+    /** Breakers of their own per limiter under test: an open breaker must not leak into the next test. */
+    private CircuitBreakers breakers(MeterRegistry meters) {
+        return new CircuitBreakers(resilience, meters);
     }
 
     private static Actor newActor() {
