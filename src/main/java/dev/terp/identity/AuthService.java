@@ -90,8 +90,8 @@ class AuthService {
 
     Mono<Void> logout(AccessToken token) {
         return tx.inRetryingTransaction(() -> audit.record(RESOURCE, token.actor().userId(), "LOGOUT", null, null,
-                        null))
-                .then(revocations.revokeToken(token));
+                        null)
+                .then(revocations.revokeToken(token)));
     }
 
     private Mono<LoggedIn> succeeded(User user, Instant now) {

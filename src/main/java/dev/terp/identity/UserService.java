@@ -77,8 +77,8 @@ public class UserService {
                                         RESOURCE, id)
                                 .then(users.findById(id))
                                 .flatMap(after -> audit.record(RESOURCE, id, "ROLES_CHANGED", UserView.of(before),
-                                        UserView.of(after), null).thenReturn(after))))
-                .flatMap(user -> revocations.revokeAllTokensOf(id).thenReturn(user));
+                                        UserView.of(after), null).thenReturn(after))
+                                .flatMap(after -> revocations.revokeAllTokensOf(id).thenReturn(after))));
     }
 
     Mono<User> setActive(long id, boolean active, Actor actor) {
@@ -90,8 +90,9 @@ public class UserService {
                         .flatMap(before -> users.setActive(id, active)
                                 .then(users.findById(id))
                                 .flatMap(after -> audit.record(RESOURCE, id, active ? "ENABLED" : "DISABLED",
-                                        UserView.of(before), UserView.of(after), null).thenReturn(after))))
-                .flatMap(user -> active ? Mono.just(user) : revocations.revokeAllTokensOf(id).thenReturn(user));
+                                        UserView.of(before), UserView.of(after), null).thenReturn(after))
+                                .flatMap(after -> active ? Mono.just(after)
+                                        : revocations.revokeAllTokensOf(id).thenReturn(after))));
     }
 
     Mono<User> resetPassword(long id, String password) {
@@ -103,8 +104,8 @@ public class UserService {
                 .flatMap(hash -> tx.inRetryingTransaction(() -> users.updatePassword(id, hash)
                         .then(users.findById(id))
                         .flatMap(user -> audit.record(RESOURCE, id, "PASSWORD_RESET", null, null, null)
-                                .thenReturn(user))))
-                .flatMap(user -> revocations.revokeAllTokensOf(id).thenReturn(user));
+                                .thenReturn(user))
+                        .flatMap(user -> revocations.revokeAllTokensOf(id).thenReturn(user))));
     }
 
     private static void requireAcceptablePassword(String password, String username) {

@@ -50,6 +50,7 @@ class TableOwnershipTest {
             entry("cogs_history", "dev.terp.inventory.cogs"),
             entry("cogs_corrections", "dev.terp.inventory.cogs"),
             entry("jobs", "dev.terp.platform.jobs"),
+            entry("token_revocations", "dev.terp.platform.security"),
             entry("inventory_views", "dev.terp.inventory.view"),
             entry("inventory_alerts", "dev.terp.inventory.alert"),
             entry("intake_sessions", "dev.terp.inventory.intakesession"),

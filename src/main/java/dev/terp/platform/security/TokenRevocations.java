@@ -3,70 +3,126 @@ package dev.terp.platform.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
+import io.lettuce.core.ScriptOutputType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import dev.terp.platform.observability.ThrottledWarning;
 import dev.terp.platform.redis.RedisConnections;
+import dev.terp.platform.resilience.CircuitBreakers;
+import dev.terp.platform.security.TokenRevocationRepository.Revocation;
+import dev.terp.platform.tx.TransactionRunner;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 
 /**
- * Token revocation shared by every instance through Redis: a logged-out token's id is denied until it would have
- * expired anyway, and disabling a user (or changing their roles or password) revokes every token issued to them
- * before that moment.
+ * Token revocation shared by every instance: a logged-out token's id is denied until it would have expired anyway,
+ * and disabling a user (or changing their roles or password) revokes every token issued to them before that moment.
  *
- * <p>When Redis cannot answer, tokens are accepted (fail open) and the event is logged and counted
- * ({@code terp.auth.revocation.unavailable}): tokens live minutes, and an API that stops serving whenever the cache
- * blips would be worse. Login, user changes and the audit trail keep working against the database.
+ * <p><b>Durable first, Redis second.</b> A revocation is a row of {@code token_revocations}, written in the
+ * transaction of the change that revokes (so it commits or rolls back with it), and copied to Redis once that
+ * transaction has committed. Every request checks Redis (through the {@code redis} circuit breaker, 500 ms). When
+ * Redis cannot answer — down, slow, breaker open — the check reads the table instead (every unexpired revocation,
+ * a small set, cached for {@value #SNAPSHOT_SECONDS} s), counted as {@code terp.auth.revocation.unavailable}. So a
+ * revocation made during a Redis outage refuses the token at once on this instance and within the cache age on the
+ * others, and none is lost: after any Redis failure (and at start-up, in case Redis restarted empty meanwhile)
+ * every {@value #RESYNC_SECONDS} s this instance copies all unexpired rows to Redis again, and until that has
+ * succeeded its checks consult the table as well. Only when neither Redis nor the database answers is a token
+ * accepted (fail open, {@code terp.auth.revocation.failed.open}): tokens live minutes, and with the database down
+ * the API answers 503 anyway.
  */
 @Component
-public class TokenRevocations {
+public class TokenRevocations implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TokenRevocations.class);
     private static final Duration REDIS_DEADLINE = Duration.ofMillis(500);
+    private static final long SNAPSHOT_SECONDS = 2;
+    private static final long RESYNC_SECONDS = 2;
+    private static final Duration CLEAN_UP_EVERY = Duration.ofMinutes(5);
+    /** Sets the user's "revoked up to" second only if it moves forward: copies may arrive in any order. */
+    private static final String RAISE_REVOKED_UP_TO = """
+            local current = redis.call('GET', KEYS[1])
+            if current and tonumber(current) >= tonumber(ARGV[1]) then return 0 end
+            redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+            return 1""";
 
     private final RedisConnections redis;
+    private final TokenRevocationRepository table;
+    private final TransactionRunner tx;
+    private final CircuitBreakers breakers;
     private final SecurityProperties properties;
     private final Clock clock;
     private final Counter unavailable;
+    private final Counter failedOpen;
     private final ThrottledWarning unavailableWarning = new ThrottledWarning(log, Duration.ofSeconds(10));
+    /** Redis may lack revocations (a failed copy, a Redis restart): checks consult the table until a full copy. */
+    private final AtomicBoolean resyncNeeded = new AtomicBoolean(true);
+    private final AtomicReference<Mono<Snapshot>> snapshot = new AtomicReference<>();
+    private volatile Instant lastCleanUp = Instant.EPOCH;
+    private volatile Disposable ticking;
 
-    public TokenRevocations(RedisConnections redis, SecurityProperties properties, Clock clock,
-            MeterRegistry meters) {
+    TokenRevocations(RedisConnections redis, TokenRevocationRepository table, TransactionRunner tx,
+            CircuitBreakers breakers, SecurityProperties properties, Clock clock, MeterRegistry meters) {
         this.redis = redis;
+        this.table = table;
+        this.tx = tx;
+        this.breakers = breakers;
         this.properties = properties;
         this.clock = clock;
         this.unavailable = Counter.builder("terp.auth.revocation.unavailable")
-                .description("Token checks answered without Redis (fail open)").register(meters);
+                .description("Token checks answered without Redis (from the database)").register(meters);
+        this.failedOpen = Counter.builder("terp.auth.revocation.failed.open")
+                .description("Token checks answered by neither Redis nor the database (token accepted)")
+                .register(meters);
+        this.snapshot.set(freshSnapshot());
     }
 
+    /** Revokes one token (logout); joins the caller's transaction, or runs in one of its own. */
     public Mono<Void> revokeToken(AccessToken token) {
-        Duration remaining = Duration.between(Instant.now(clock), token.expiresAt());
-        if (remaining.isNegative() || remaining.isZero()) {
+        Instant now = Instant.now(clock);
+        if (!token.expiresAt().isAfter(now)) {
             return Mono.empty();
         }
-        return redis.strings()
-                .flatMap(connection -> connection.reactive().setex(tokenKey(token.tokenId()), remaining.toSeconds() + 1,
-                        "1"))
-                .then();
+        return record(new Revocation(token.actor().userId(), token.tokenId(), now.getEpochSecond(),
+                token.expiresAt()));
     }
 
-    /** Every token of the user issued up to now stops working (disable, role change, password reset). */
+    /**
+     * Every token of the user issued up to now stops working (disable, role change, password reset); joins the
+     * caller's transaction, or runs in one of its own.
+     */
     public Mono<Void> revokeAllTokensOf(long userId) {
-        long now = Instant.now(clock).getEpochSecond();
-        return redis.strings()
-                .flatMap(connection -> connection.reactive().setex(userKey(userId),
-                        properties.tokenTtl().plusMinutes(1).toSeconds(), Long.toString(now)))
-                .then();
+        Instant now = Instant.now(clock);
+        return record(new Revocation(userId, null, now.getEpochSecond(),
+                now.plus(properties.tokenTtl()).plus(Duration.ofMinutes(1))));
     }
 
     public Mono<Boolean> isRevoked(AccessToken token) {
+        return inRedis(token)
+                .flatMap(revoked -> revoked || !resyncNeeded.get() ? Mono.just(revoked) : inTable(token))
+                .onErrorResume(failure -> {
+                    redisFailed();
+                    unavailable.increment();
+                    unavailableWarning.warn("Token revocation checked in the database, Redis unavailable: {}",
+                            failure.toString());
+                    return inTable(token);
+                });
+    }
+
+    private Mono<Boolean> inRedis(AccessToken token) {
         return redis.strings()
                 .flatMap(connection -> connection.reactive()
                         .mget(tokenKey(token.tokenId()), userKey(token.actor().userId()))
@@ -75,13 +131,117 @@ public class TokenRevocations {
                         && token.issuedAt().getEpochSecond() <= Long.parseLong(values.get(1).getValue()))
                 // Off Lettuce's I/O thread: the rest of the request must not run on (and hold up) Redis replies.
                 .publishOn(Schedulers.parallel())
-                .timeout(REDIS_DEADLINE)
+                .transform(breakers.redis(REDIS_DEADLINE));
+    }
+
+    private Mono<Boolean> inTable(AccessToken token) {
+        return snapshot.get()
+                .map(current -> current.refuses(token))
+                .publishOn(Schedulers.parallel())
                 .onErrorResume(failure -> {
-                    unavailable.increment();
-                    unavailableWarning.warn("Token revocation check skipped, Redis unavailable: {}",
-                            failure.toString());
+                    failedOpen.increment();
+                    unavailableWarning.warn("Token revocation not checked, neither Redis nor the database "
+                            + "answered: {}", failure.toString());
                     return Mono.just(false);
                 });
+    }
+
+    /** The row in the caller's transaction; the copy to Redis once that transaction has committed. */
+    private Mono<Void> record(Revocation revocation) {
+        return tx.inRetryingTransaction(() -> table.insert(revocation)
+                .then(TransactionSynchronizationManager.forCurrentTransaction())
+                .doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public Mono<Void> afterCommit() {
+                        snapshot.set(freshSnapshot());
+                        return copyToRedis(revocation).onErrorResume(failure -> {
+                            redisFailed();
+                            unavailableWarning.warn("Token revocation recorded in the database only, Redis "
+                                    + "unavailable (copied when it returns): {}", failure.toString());
+                            return Mono.empty();
+                        });
+                    }
+                }))
+                .then());
+    }
+
+    private Mono<Void> copyToRedis(Revocation revocation) {
+        long ttlSeconds = Duration.between(Instant.now(clock), revocation.expiresAt()).toSeconds() + 1;
+        if (ttlSeconds <= 1) {
+            return Mono.empty();
+        }
+        return redis.strings()
+                .flatMap(connection -> revocation.tokenId() != null
+                        ? connection.reactive().setex(tokenKey(revocation.tokenId()), ttlSeconds, "1").then()
+                        : connection.reactive().<Long>eval(RAISE_REVOKED_UP_TO, ScriptOutputType.INTEGER,
+                                new String[] {userKey(revocation.userId())},
+                                Long.toString(revocation.revokedAtSecond()), Long.toString(ttlSeconds)).then())
+                .transform(breakers.redis(REDIS_DEADLINE));
+    }
+
+    private void redisFailed() {
+        resyncNeeded.set(true);
+    }
+
+    /** One tick: after a Redis failure, copy every unexpired revocation to Redis again; now and then clean up. */
+    Mono<Void> tick() {
+        Instant now = Instant.now(clock);
+        Mono<Void> cleanUp = Duration.between(lastCleanUp, now).compareTo(CLEAN_UP_EVERY) < 0
+                ? Mono.empty()
+                : table.deleteExpired(now).doOnNext(deleted -> lastCleanUp = now).then();
+        if (!resyncNeeded.get() || !breakers.redisAvailable()) {
+            return cleanUp;
+        }
+        resyncNeeded.set(false);
+        return table.unexpired(now)
+                .concatMap(this::copyToRedis)
+                .then(Mono.fromRunnable(() -> log.info("Token revocations copied to Redis")))
+                .onErrorResume(failure -> {
+                    redisFailed();
+                    return Mono.empty();
+                })
+                .then(cleanUp);
+    }
+
+    private Mono<Snapshot> freshSnapshot() {
+        return Mono.defer(() -> table.unexpired(Instant.now(clock)).collectList().map(Snapshot::new))
+                .cache(loaded -> Duration.ofSeconds(SNAPSHOT_SECONDS), failed -> Duration.ZERO, () -> Duration.ZERO);
+    }
+
+    /** Whether checks must consult the table because Redis may lack revocations; visible for tests. */
+    boolean redisMayLackRevocations() {
+        return resyncNeeded.get();
+    }
+
+    @Override
+    public void start() {
+        ticking = Flux.interval(Duration.ofSeconds(RESYNC_SECONDS))
+                .onBackpressureDrop()
+                .concatMap(tick -> tick().onErrorResume(failure -> {
+                    log.warn("Token revocation tick failed: {}", failure.toString());
+                    return Mono.empty();
+                }), 1)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = ticking;
+        if (current != null) {
+            current.dispose();
+        }
+        ticking = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return ticking != null;
+    }
+
+    /** Stops before the web server's graceful shutdown and before the connection pools close. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2048;
     }
 
     private static String tokenKey(String tokenId) {
@@ -90,5 +250,18 @@ public class TokenRevocations {
 
     private static String userKey(long userId) {
         return "terp:auth:revoked-before:" + userId;
+    }
+
+    /** Every unexpired revocation, as read from the table. */
+    private record Snapshot(List<Revocation> revocations) {
+
+        boolean refuses(AccessToken token) {
+            for (Revocation revocation : revocations) {
+                if (revocation.refuses(token)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }
