@@ -7,7 +7,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
 import dev.terp.TerpApplication;
+import dev.terp.platform.resilience.CircuitBreakers;
 import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.JwtTokens;
 import dev.terp.platform.security.Role;
@@ -28,7 +31,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A real outage: an instance on servers of its own, whose MariaDB (and Redis) process is stopped mid-run and started
  * again on the same port and data. Meanwhile requests answer 503 SERVICE_UNAVAILABLE with Retry-After, logged once
- * at WARN, never a 500 with a stack; afterwards the same instance serves again without a restart.
+ * at WARN, never a 500 with a stack; readiness is DOWN; once the {@code database} circuit breaker has opened, the 503
+ * comes at once (well under the pool's acquire timeout) and the breaker's state is a metric. Afterwards the same
+ * instance serves again without a restart: the breaker's trial connections close it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageIT {
@@ -82,7 +87,9 @@ class DatabaseOutageIT {
                     "--spring.data.redis.host=" + EmbeddedServices.HOST,
                     "--spring.data.redis.port=" + services.redisPort(),
                     "--spring.r2dbc.pool.max-acquire-time=2s",
-                    "--spring.r2dbc.pool.max-create-connection-time=2s");
+                    "--spring.r2dbc.pool.max-create-connection-time=2s",
+                    "--terp.resilience.database.open-for=1s");
+            CircuitBreaker breaker = app.getBean(CircuitBreakers.class).named(CircuitBreakers.DATABASE);
             String token = app.getBean(JwtTokens.class).issue(new Actor(990_000_001L, "outage-viewer",
                     Set.of(Role.VIEWER))).value();
             WebTestClient client = WebTestClient.bindToServer()
@@ -106,11 +113,34 @@ class DatabaseOutageIT {
             assertThat(output.getOut().lines().filter(line -> line.contains("ProblemTranslator"))
                     .filter(line -> line.contains("ERROR"))).as("no ERROR (with stack) per request").isEmpty();
 
+            client.get().uri("/actuator/health/readiness").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.status").isEqualTo("DOWN");
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                client.get().uri(LIST).exchange().expectStatus().isEqualTo(503);
+                assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+            });
+            client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                    .expectBody(String.class).value(metrics -> assertThat(metrics.lines()
+                            .filter(line -> line.startsWith("resilience4j_circuitbreaker_state{"))
+                            .filter(line -> line.contains("name=\"database\"") && line.contains("state=\"open\"")))
+                            .singleElement().asString().endsWith(" 1.0"));
+            long started = System.nanoTime();
+            client.get().uri(LIST).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5");
+            Duration answeredIn = Duration.ofNanos(System.nanoTime() - started);
+            System.out.println("Breaker open: 503 answered in " + answeredIn.toMillis() + " ms");
+            assertThat(answeredIn).as("an open breaker answers without waiting for the 2 s acquire timeout")
+                    .isLessThan(Duration.ofSeconds(1));
+
             restarted = start(EmbeddedServices.Options.persistentIn(data)
                     .withPorts(services.mariaDbPort(), services.redisPort()));
 
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                     client.get().uri(LIST).exchange().expectStatus().isOk());
+            assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+            client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         }
         finally {
             if (app != null) {
