@@ -108,6 +108,32 @@ class UserAdminIT {
                 .jsonPath("$.items[0].actorUsername").isEqualTo(tokens.adminUsername());
     }
 
+    /** The revocation is part of the change's transaction: a refused change revokes nothing, a done one records it. */
+    @Test
+    void aRevocationIsRecordedDurablyWithItsChangeAndOnlyWithIt() {
+        String username = unique();
+        long id = createUser(username, "SALES");
+        String token = tokens.forUser(id, username, Set.of(Role.SALES));
+
+        http.put().uri("/api/v1/users/{id}/roles", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("roles", List.of("VIEWER"), "version", 7))
+                .exchange().expectStatus().isEqualTo(409);
+        assertThat(revocationsOf(id)).isZero();
+        bearer(token).get().uri("/api/v1/vendors").exchange().expectStatus().isOk();
+
+        http.post().uri("/api/v1/users/{id}/disable", id).exchange().expectStatus().isOk();
+        assertThat(revocationsOf(id)).isEqualTo(1);
+        assertThat(db.sql("SELECT token_id FROM token_revocations WHERE user_id = :id").bind("id", id)
+                .map(row -> java.util.Optional.ofNullable(row.get("token_id", String.class))).one().block())
+                .as("every token of the user, not one").isEmpty();
+        bearer(token).get().uri("/api/v1/vendors").exchange().expectStatus().isUnauthorized();
+    }
+
+    private long revocationsOf(long userId) {
+        return db.sql("SELECT COUNT(*) AS n FROM token_revocations WHERE user_id = :id").bind("id", userId)
+                .map(row -> row.get("n", Long.class)).one().block();
+    }
+
     @Test
     void resetPasswordLetsTheUserInWithTheNewOneOnly() {
         String username = unique();
