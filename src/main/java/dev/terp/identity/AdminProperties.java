@@ -27,7 +27,7 @@ public record AdminProperties(@NotBlank String username, String password, boolea
         if (!missing) {
             List<String> problems = PasswordPolicy.problems(password, username);
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("terp.admin.password (TERP_ADMIN_PASSWORD) is too weak: "
+                throw new IllegalArgumentException("terp.admin.password (TERP_ADMIN_PASSWORD) is not acceptable: "
                         + String.join("; ", problems));
             }
         }

@@ -3,6 +3,7 @@ package dev.terp.identity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import reactor.core.publisher.Mono;
@@ -14,6 +15,7 @@ import dev.terp.platform.errors.ErrorCode;
 import dev.terp.platform.observability.BusinessTelemetry;
 import dev.terp.platform.ratelimit.RateLimiter;
 import dev.terp.platform.security.AccessToken;
+import dev.terp.platform.security.ClientAddresses;
 import dev.terp.platform.security.JwtTokens;
 import dev.terp.platform.security.TokenRevocations;
 import dev.terp.platform.tx.TransactionRunner;
@@ -23,8 +25,14 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Logging in and out. Wrong password, unknown user, disabled or locked account all get the same 401
- * INVALID_CREDENTIALS (no account enumeration); each outcome is audited. Failed attempts count towards the
- * per-IP+username rate limit and the account lockout; a success resets the lockout counter only.
+ * INVALID_CREDENTIALS (no account enumeration); each outcome is audited.
+ *
+ * <p>Two guards against guessing, both per account + client address (the trusted-proxy-aware one from
+ * {@link ClientAddresses}), so that nobody can lock an account, the administrator's above all, for everyone else:
+ * the login rate limit (Redis), whose attempt is taken before the password is checked and given back on success, so
+ * a parallel burst reaches the password check at most its capacity times; and the lockout (database, survives a
+ * Redis outage), which refuses an address after {@link LoginLockout#THRESHOLD} consecutive failures until it expires,
+ * a success from that address, or an administrator's unlock.
  */
 @Service
 class AuthService {
@@ -36,6 +44,7 @@ class AuthService {
     private final JwtTokens tokens;
     private final TokenRevocations revocations;
     private final RateLimiter rateLimiter;
+    private final ClientAddresses clientAddresses;
     private final TransactionRunner tx;
     private final AuditTrail audit;
     private final Clock clock;
@@ -44,8 +53,8 @@ class AuthService {
     private final Counter loginsLocked;
 
     AuthService(UserRepository users, PasswordHasher hasher, JwtTokens tokens, TokenRevocations revocations,
-            RateLimiter rateLimiter, TransactionRunner tx, AuditTrail audit, Clock clock,
-            BusinessTelemetry telemetry) {
+            RateLimiter rateLimiter, ClientAddresses clientAddresses, TransactionRunner tx, AuditTrail audit,
+            Clock clock, BusinessTelemetry telemetry) {
         this.loginsSucceeded = telemetry.counter("auth.logins", "outcome", "success");
         this.loginsFailed = telemetry.counter("auth.logins", "outcome", "failure");
         this.loginsLocked = telemetry.counter("auth.logins", "outcome", "locked");
@@ -54,6 +63,7 @@ class AuthService {
         this.tokens = tokens;
         this.revocations = revocations;
         this.rateLimiter = rateLimiter;
+        this.clientAddresses = clientAddresses;
         this.tx = tx;
         this.audit = audit;
         this.clock = clock;
@@ -61,29 +71,37 @@ class AuthService {
 
     Mono<LoggedIn> login(ServerWebExchange exchange, String username, String password) {
         String name = username.trim();
-        return rateLimiter.requireLoginAllowed(exchange, name)
+        String address = clientAddresses.of(exchange);
+        return rateLimiter.takeLoginAttempt(exchange, name)
                 .then(users.findCredentials(name)
-                        .map(java.util.Optional::of)
-                        .defaultIfEmpty(java.util.Optional.empty()))
+                        .map(Optional::of)
+                        .defaultIfEmpty(Optional.empty()))
                 .flatMap(found -> {
                     String hash = found.map(UserRepository.Credentials::passwordHash).orElse(null);
                     return hasher.matches(password, hash).flatMap(matches -> {
                         if (found.isEmpty()) {
-                            return failed(exchange, name, null, "unknown username");
+                            return failed(name, null, address, "unknown username");
                         }
                         User user = found.get().user();
-                        Instant now = Instant.now(clock);
-                        if (LoginLockout.isLocked(user.lockedUntil(), now)) {
-                            loginsLocked.increment();
-                            return failed(exchange, name, user, "account locked");
-                        }
-                        if (!matches) {
-                            return failed(exchange, name, user, "wrong password");
-                        }
-                        if (!user.active()) {
-                            return failed(exchange, name, user, "account disabled");
-                        }
-                        return succeeded(user, now).doOnNext(loggedIn -> loginsSucceeded.increment());
+                        return users.lockedUntil(user.id(), address).map(Optional::of)
+                                .defaultIfEmpty(Optional.empty())
+                                .flatMap(lockedUntil -> {
+                                    Instant now = Instant.now(clock);
+                                    if (LoginLockout.isLocked(lockedUntil.orElse(null), now)) {
+                                        loginsLocked.increment();
+                                        return failed(name, user, address, "account locked for this address");
+                                    }
+                                    if (!matches) {
+                                        return failed(name, user, address, "wrong password");
+                                    }
+                                    if (!user.active()) {
+                                        return failed(name, user, address, "account disabled");
+                                    }
+                                    return succeeded(user, address, now)
+                                            .flatMap(loggedIn -> rateLimiter.refundLoginAttempt(exchange, name)
+                                                    .thenReturn(loggedIn))
+                                            .doOnNext(loggedIn -> loginsSucceeded.increment());
+                                });
                     });
                 });
     }
@@ -94,37 +112,35 @@ class AuthService {
                 .then(revocations.revokeToken(token)));
     }
 
-    private Mono<LoggedIn> succeeded(User user, Instant now) {
+    private Mono<LoggedIn> succeeded(User user, String address, Instant now) {
         return tx.inRetryingTransaction(() -> users.recordSuccessfulLogin(user.id(), now)
+                        .then(users.clearFailedLogins(user.id(), address))
                         .then(audit.recordFor(user.asActor(), RESOURCE, user.id(), "LOGIN_SUCCEEDED", null, null)))
                 .then(users.findById(user.id()))
                 .map(fresh -> new LoggedIn(fresh, tokens.issue(fresh.asActor())));
     }
 
-    private Mono<LoggedIn> failed(ServerWebExchange exchange, String username, User user, String why) {
+    private Mono<LoggedIn> failed(String username, User user, String address, String why) {
         Mono<Void> record = user == null
                 ? tx.inRetryingTransaction(() -> audit.record(RESOURCE, null, "LOGIN_FAILED", null,
                         Map.of("username", username), why))
-                : tx.inRetryingTransaction(() -> users.lockById(user.id()).flatMap(current -> {
-                    int failures = current.failedLoginAttempts() + 1;
+                : tx.inRetryingTransaction(() -> users.countFailedLogin(user.id(), address).flatMap(current -> {
                     Instant now = Instant.now(clock);
                     boolean alreadyLocked = LoginLockout.isLocked(current.lockedUntil(), now);
-                    Instant lockUntil = alreadyLocked ? current.lockedUntil()
-                            : LoginLockout.lockAfterFailure(failures, now);
-                    Mono<Void> lockout = lockUntil != null && !alreadyLocked
-                            ? audit.recordFor(user.asActor(), RESOURCE, user.id(), "LOCKED_OUT",
-                                    Map.of("lockedUntil", lockUntil.toString()), failures + " consecutive failures")
-                            : Mono.empty();
-                    return users.recordFailedLogin(user.id(), failures, lockUntil)
-                            .then(audit.recordFor(user.asActor(), RESOURCE, user.id(), "LOGIN_FAILED", null, why))
+                    Instant lockUntil = alreadyLocked ? null
+                            : LoginLockout.lockAfterFailure(current.failedAttempts(), now);
+                    Mono<Void> lockout = lockUntil == null ? Mono.empty()
+                            : users.lockLogins(user.id(), address, lockUntil)
+                                    .then(audit.recordFor(user.asActor(), RESOURCE, user.id(), "LOCKED_OUT",
+                                            Map.of("lockedUntil", lockUntil.toString(), "clientAddress", address),
+                                            current.failedAttempts() + " consecutive failures from " + address));
+                    return audit.recordFor(user.asActor(), RESOURCE, user.id(), "LOGIN_FAILED", null, why)
                             .then(lockout);
                 }));
-        if (!"account locked".equals(why)) {
+        if (!why.startsWith("account locked")) {
             loginsFailed.increment();
         }
-        return record
-                .then(rateLimiter.recordFailedLogin(exchange, username))
-                .then(Mono.error(new ApiException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password")));
+        return record.then(Mono.error(new ApiException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password")));
     }
 
     record LoggedIn(User user, AccessToken token) {

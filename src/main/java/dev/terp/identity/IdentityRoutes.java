@@ -5,6 +5,7 @@ import java.util.List;
 import dev.terp.identity.api.CreateUserRequest;
 import dev.terp.identity.api.LoginRequest;
 import dev.terp.identity.api.LoginResponse;
+import dev.terp.identity.api.LoginUnlockView;
 import dev.terp.identity.api.PasswordResetRequest;
 import dev.terp.identity.api.RolesRequest;
 import dev.terp.identity.api.UserView;
@@ -73,6 +74,13 @@ class IdentityRoutes {
                 .POST(PATH + "/{id}/enable", ADMIN_USERS, handler::enable, op -> op
                         .operationId("enableUser").summary("Enable a user again")
                         .response(responseBuilder().responseCode("200").implementation(UserView.class)))
+                .POST(PATH + "/{id}/unlock", ADMIN_USERS, handler::unlock, op -> op
+                        .operationId("unlockUserLogins")
+                        .summary("Lift the user's login lockout from every client address (audited)")
+                        .description("Lockouts are per account and client address, so a guesser elsewhere cannot "
+                                + "lock the user out; this clears them all and refills those addresses' login "
+                                + "limits.")
+                        .response(responseBuilder().responseCode("200").implementation(LoginUnlockView.class)))
                 .POST(PATH + "/{id}/reset-password", ADMIN_USERS, handler::resetPassword, op -> op
                         .operationId("resetUserPassword").summary("Set a new password; revokes the user's tokens")
                         .requestBody(requestBodyBuilder().required(true).implementation(PasswordResetRequest.class))

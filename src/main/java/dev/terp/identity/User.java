@@ -13,8 +13,6 @@ public record User(
         String displayName,
         Set<Role> roles,
         boolean active,
-        int failedLoginAttempts,
-        Instant lockedUntil,
         Instant lastLoginAt,
         long version,
         Instant createdAt,

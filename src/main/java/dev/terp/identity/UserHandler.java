@@ -3,6 +3,7 @@ package dev.terp.identity;
 import reactor.core.publisher.Mono;
 
 import dev.terp.identity.api.CreateUserRequest;
+import dev.terp.identity.api.LoginUnlockView;
 import dev.terp.identity.api.PasswordResetRequest;
 import dev.terp.identity.api.RolesRequest;
 import dev.terp.identity.api.UserView;
@@ -65,6 +66,11 @@ class UserHandler {
     Mono<ServerResponse> enable(ServerRequest request) {
         return users.setActive(Responses.id(request), true, actor(request))
                 .flatMap(user -> Responses.versioned(user.version(), UserView.of(user)));
+    }
+
+    Mono<ServerResponse> unlock(ServerRequest request) {
+        long id = Responses.id(request);
+        return users.unlock(id).flatMap(addresses -> Responses.ok(new LoginUnlockView(id, addresses)));
     }
 
     Mono<ServerResponse> resetPassword(ServerRequest request) {

@@ -19,14 +19,15 @@ import dev.terp.platform.persistence.Rows;
 import dev.terp.platform.security.Role;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class UserRepository {
 
-    private static final String COLUMNS = "id, username, display_name, roles, active, failed_login_attempts, "
-            + "locked_until, last_login_at, version, created_at, updated_at";
+    private static final String COLUMNS = "id, username, display_name, roles, active, last_login_at, version, "
+            + "created_at, updated_at";
+    /** Longer than any IP literal (45); an address is cut rather than a login failing on the column width. */
+    private static final int ADDRESS_WIDTH = 64;
 
     private final DatabaseClient db;
 
@@ -87,33 +88,79 @@ class UserRepository {
     }
 
     Mono<Long> setActive(long id, boolean active) {
-        return db.sql("UPDATE users SET active = :active, failed_login_attempts = 0, locked_until = NULL, "
-                        + "version = version + 1 WHERE id = :id")
+        return db.sql("UPDATE users SET active = :active, version = version + 1 WHERE id = :id")
                 .bind("active", active).bind("id", id)
                 .fetch().rowsUpdated();
     }
 
     Mono<Long> updatePassword(long id, String passwordHash) {
-        return db.sql("UPDATE users SET password_hash = :hash, failed_login_attempts = 0, locked_until = NULL, "
-                        + "version = version + 1 WHERE id = :id")
+        return db.sql("UPDATE users SET password_hash = :hash, version = version + 1 WHERE id = :id")
                 .bind("hash", passwordHash).bind("id", id)
                 .fetch().rowsUpdated();
     }
 
     Mono<Long> recordSuccessfulLogin(long id, Instant at) {
-        return db.sql("UPDATE users SET failed_login_attempts = 0, locked_until = NULL, last_login_at = :at "
-                        + "WHERE id = :id")
+        return db.sql("UPDATE users SET last_login_at = :at WHERE id = :id")
                 .bind("at", utc(at)).bind("id", id)
                 .fetch().rowsUpdated();
     }
 
-    Mono<Long> recordFailedLogin(long id, int failures, Instant lockedUntil) {
-        return db.sql("UPDATE users SET failed_login_attempts = :failures, locked_until = :lockedUntil WHERE id = :id")
-                .bind("failures", failures)
-                .bind("lockedUntil", Parameter.fromOrEmpty(lockedUntil == null ? null : utc(lockedUntil),
-                        LocalDateTime.class))
-                .bind("id", id)
+    /** Until when logins of this account from this address are refused; empty when they are not. */
+    Mono<Instant> lockedUntil(long id, String clientAddress) {
+        return db.sql("SELECT locked_until FROM login_lockouts WHERE user_id = :id AND client_address = :address")
+                .bind("id", id).bind("address", address(clientAddress))
+                .map(row -> java.util.Optional.ofNullable(Rows.instant(row, "locked_until")))
+                .one()
+                .flatMap(Mono::justOrEmpty);
+    }
+
+    /**
+     * Counts one more consecutive failure of this account from this address and answers the row as it is now. The
+     * upsert takes the row's lock, so concurrent failures count one after another; call inside a transaction.
+     */
+    Mono<LoginFailures> countFailedLogin(long id, String clientAddress) {
+        String address = address(clientAddress);
+        return db.sql("INSERT INTO login_lockouts (user_id, client_address, failed_attempts) "
+                        + "VALUES (:id, :address, 1) ON DUPLICATE KEY UPDATE failed_attempts = failed_attempts + 1")
+                .bind("id", id).bind("address", address)
+                .fetch().rowsUpdated()
+                .then(db.sql("SELECT failed_attempts, locked_until FROM login_lockouts "
+                                + "WHERE user_id = :id AND client_address = :address")
+                        .bind("id", id).bind("address", address)
+                        .map(row -> new LoginFailures(row.get("failed_attempts", Integer.class),
+                                Rows.instant(row, "locked_until")))
+                        .one());
+    }
+
+    Mono<Long> lockLogins(long id, String clientAddress, Instant until) {
+        return db.sql("UPDATE login_lockouts SET locked_until = :until WHERE user_id = :id "
+                        + "AND client_address = :address")
+                .bind("until", utc(until)).bind("id", id).bind("address", address(clientAddress))
                 .fetch().rowsUpdated();
+    }
+
+    Mono<Long> clearFailedLogins(long id, String clientAddress) {
+        return db.sql("DELETE FROM login_lockouts WHERE user_id = :id AND client_address = :address")
+                .bind("id", id).bind("address", address(clientAddress))
+                .fetch().rowsUpdated();
+    }
+
+    /** The addresses this account has failures or a lock from; for the unlock, which clears them all. */
+    Mono<List<String>> failedLoginAddresses(long id) {
+        return db.sql("SELECT client_address FROM login_lockouts WHERE user_id = :id ORDER BY client_address"
+                        + LockMode.WAIT.clause())
+                .bind("id", id)
+                .map(row -> row.get("client_address", String.class))
+                .all().collectList();
+    }
+
+    Mono<Long> clearAllFailedLogins(long id) {
+        return db.sql("DELETE FROM login_lockouts WHERE user_id = :id").bind("id", id)
+                .fetch().rowsUpdated();
+    }
+
+    private static String address(String clientAddress) {
+        return clientAddress.length() <= ADDRESS_WIDTH ? clientAddress : clientAddress.substring(0, ADDRESS_WIDTH);
     }
 
     static String rolesColumn(Set<Role> roles) {
@@ -138,8 +185,6 @@ class UserRepository {
                 row.get("display_name", String.class),
                 roles(row.get("roles", String.class)),
                 Rows.bool(row, "active"),
-                row.get("failed_login_attempts", Integer.class),
-                Rows.instant(row, "locked_until"),
                 Rows.instant(row, "last_login_at"),
                 Rows.id(row, "version"),
                 Rows.instant(row, "created_at"),
@@ -147,5 +192,9 @@ class UserRepository {
     }
 
     record Credentials(User user, String passwordHash) {
+    }
+
+    /** Consecutive failed logins of one account from one address, and the lock they led to (null if none). */
+    record LoginFailures(int failedAttempts, Instant lockedUntil) {
     }
 }

@@ -16,6 +16,7 @@ import dev.terp.platform.errors.ValidationException;
 import dev.terp.platform.paging.Page;
 import dev.terp.platform.paging.PageRequest;
 import dev.terp.platform.persistence.OptimisticLocking;
+import dev.terp.platform.ratelimit.RateLimiter;
 import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.Role;
 import dev.terp.platform.security.TokenRevocations;
@@ -35,9 +36,11 @@ public class UserService {
     private final TransactionRunner tx;
     private final AuditTrail audit;
     private final TokenRevocations revocations;
+    private final RateLimiter rateLimiter;
 
     UserService(UserRepository users, PasswordHasher hasher, TransactionRunner tx, AuditTrail audit,
-            TokenRevocations revocations) {
+            TokenRevocations revocations, RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
         this.users = users;
         this.hasher = hasher;
         this.tx = tx;
@@ -88,6 +91,7 @@ public class UserService {
         return tx.inRetryingTransaction(() -> users.lockById(id)
                         .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
                         .flatMap(before -> users.setActive(id, active)
+                                .then(users.clearAllFailedLogins(id))
                                 .then(users.findById(id))
                                 .flatMap(after -> audit.record(RESOURCE, id, active ? "ENABLED" : "DISABLED",
                                         UserView.of(before), UserView.of(after), null).thenReturn(after))
@@ -102,10 +106,32 @@ public class UserService {
                     return hasher.hash(password);
                 })
                 .flatMap(hash -> tx.inRetryingTransaction(() -> users.updatePassword(id, hash)
+                        .then(users.clearAllFailedLogins(id))
                         .then(users.findById(id))
                         .flatMap(user -> audit.record(RESOURCE, id, "PASSWORD_RESET", null, null, null)
                                 .thenReturn(user))
                         .flatMap(user -> revocations.revokeAllTokensOf(id).thenReturn(user))));
+    }
+
+    /**
+     * Lifts the login lockout of this account from every client address and refills those addresses' login limits:
+     * the way back in for someone (an administrator above all) locked out by failures, theirs or a guesser's.
+     * Answers the addresses that were cleared.
+     */
+    Mono<List<String>> unlock(long id) {
+        return tx.inRetryingTransaction(() -> users.lockById(id)
+                        .switchIfEmpty(Mono.error(() -> new NotFoundException(RESOURCE, id)))
+                        .flatMap(user -> users.failedLoginAddresses(id)
+                                .flatMap(addresses -> users.clearAllFailedLogins(id)
+                                        .then(audit.record(RESOURCE, id, "UNLOCKED", null,
+                                                java.util.Map.of("clientAddresses", addresses), null))
+                                        .thenReturn(new Unlocked(user.username(), addresses)))))
+                .flatMap(unlocked -> reactor.core.publisher.Flux.fromIterable(unlocked.addresses())
+                        .concatMap(address -> rateLimiter.resetLoginAttempts(address, unlocked.username()))
+                        .then(Mono.just(unlocked.addresses())));
+    }
+
+    private record Unlocked(String username, List<String> addresses) {
     }
 
     private static void requireAcceptablePassword(String password, String username) {

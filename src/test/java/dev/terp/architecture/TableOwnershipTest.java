@@ -29,6 +29,7 @@ class TableOwnershipTest {
     /** Each table and the package that owns it (and its sub-packages). */
     static final Map<String, String> OWNERS = Map.ofEntries(
             entry("users", "dev.terp.identity"),
+            entry("login_lockouts", "dev.terp.identity"),
             entry("audit_logs", "dev.terp.audit"),
             entry("document_counters", "dev.terp.platform.sequence"),
             entry("vendors", "dev.terp.masterdata.vendor"),

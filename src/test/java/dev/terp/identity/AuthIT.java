@@ -79,9 +79,11 @@ class AuthIT {
     }
 
     @Test
-    void tenConsecutiveFailuresLockTheAccountWhateverThePassword() {
+    void tenConsecutiveFailuresFromAnAddressLockItOutWhateverThePassword() {
         String username = createUser("VIEWER");
-        db.sql("UPDATE users SET failed_login_attempts = 9 WHERE username = :u").bind("u", username)
+        login(username, "Wrong-Passw0rd-1").expectStatus().isUnauthorized();
+        // Nine failures from this address so far (the login rate limit would refuse the sixth in a row first).
+        db.sql("UPDATE login_lockouts SET failed_attempts = 9 WHERE user_id = :id").bind("id", idOf(username))
                 .fetch().rowsUpdated().block();
 
         login(username, "Wrong-Passw0rd-10").expectStatus().isUnauthorized();
@@ -89,9 +91,33 @@ class AuthIT {
                 .expectBody().jsonPath("$.code").isEqualTo("INVALID_CREDENTIALS");
 
         assertThat(actionsFor(username)).contains("LOCKED_OUT");
-        String lockedUntil = db.sql("SELECT locked_until FROM users WHERE username = :u").bind("u", username)
-                .map(row -> String.valueOf(row.get("locked_until"))).one().block();
-        assertThat(lockedUntil).isNotEqualTo("null");
+        assertThat(db.sql("SELECT COUNT(*) AS n FROM login_lockouts WHERE user_id = :id AND locked_until > :now")
+                .bind("id", idOf(username)).bind("now", java.time.LocalDateTime.now(java.time.ZoneOffset.UTC))
+                .map(row -> row.get("n", Long.class)).one().block()).isEqualTo(1);
+    }
+
+    @Test
+    void passwordsPastBcryptsSeventyTwoBytesAre400NamingTheLimitEverywhere() {
+        // 64 characters, but 154 bytes of UTF-8: BCrypt would refuse it with an exception.
+        String tooLong = "Aa1!" + "é€".repeat(30);
+        assertThat(tooLong.length()).isLessThan(72);
+        String username = createUser("SALES");
+
+        http.post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "long-" + username, "password", tooLong, "displayName", "Long",
+                        "roles", List.of("SALES")))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("password")
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("72 bytes"));
+        http.post().uri("/api/v1/users/{id}/reset-password", idOf(username)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("password", tooLong))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").value(message ->
+                        assertThat((String) message).contains("72 bytes"));
+        login(username, tooLong).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("password")
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("72 bytes"));
+        login(username, PASSWORD).expectStatus().isOk();
     }
 
     @Test

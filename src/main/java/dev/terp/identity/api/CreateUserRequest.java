@@ -16,7 +16,7 @@ import dev.terp.platform.security.Role;
 public record CreateUserRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = "must be 3-64 letters, digits, '.', '_' or '-'")
         String username,
-        @Verbatim @NotBlank @Size(max = 128) String password,
+        @Verbatim @NotBlank @BcryptPassword String password,
         @NotBlank @Size(max = 255) String displayName,
         @NotEmpty @Size(max = 6) List<@NotNull Role> roles) {
 

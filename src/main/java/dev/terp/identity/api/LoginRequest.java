@@ -7,7 +7,7 @@ import dev.terp.platform.text.Verbatim;
 
 public record LoginRequest(
         @NotBlank @Size(max = 64) String username,
-        @Verbatim @NotBlank @Size(max = 128) String password) {
+        @Verbatim @NotBlank @BcryptPassword String password) {
 
     @Override
     public String toString() {

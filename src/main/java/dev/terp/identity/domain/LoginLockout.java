@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Account lockout against password guessing spread over many addresses (the per-IP limit catches the rest):
- * after {@value #THRESHOLD} consecutive failures the account refuses logins for 15 minutes.
+ * Lockout against password guessing, per account and client address: after {@value #THRESHOLD} consecutive failures
+ * from one address the account refuses logins from that address for 15 minutes. Not per account alone: that would let
+ * anyone lock any account, the administrator's included, for everyone. The login rate limit (Redis) usually refuses
+ * first; the lockout is the part kept in the database, so it holds while Redis is down.
  */
 public final class LoginLockout {
 

@@ -102,29 +102,42 @@ public class RateLimiter {
                                 + describe(properties.strict().period()))));
     }
 
-    /** Refuses a login when this IP + username has used up its failed attempts. */
-    public Mono<Void> requireLoginAllowed(ServerWebExchange exchange, String username) {
+    /**
+     * Takes one attempt from this client address + username's failed-login budget before the password is checked,
+     * or refuses with 429 when none is left. Taking it atomically (one Redis draw) is what bounds a parallel burst:
+     * checking first and counting after the failure would let every request of the burst pass the check before the
+     * first failure is counted. A successful login gives its attempt back ({@link #refundLoginAttempt}).
+     */
+    public Mono<Void> takeLoginAttempt(ServerWebExchange exchange, String username) {
         if (!properties.enabled()) {
             return Mono.empty();
         }
-        return withBucket(loginKey(exchange, username), properties.login(),
-                bucket -> bucket.estimateAbilityToConsume(1))
-                .doOnNext(probe -> decisionCounter("login", probe.canBeConsumed() ? "allowed" : "limited")
-                        .increment())
-                .flatMap(probe -> probe.canBeConsumed()
+        RateLimitProperties.Limit limit = properties.login();
+        return withBucket(loginKey(exchange, username), limit, bucket -> bucket.tryConsumeAndReturnRemaining(1))
+                .doOnNext(probe -> decisionCounter("login", probe.isConsumed() ? "allowed" : "limited").increment())
+                .flatMap(probe -> probe.isConsumed()
                         ? Mono.<Void>empty()
-                        : Mono.error(tooMany(exchange, new RateLimitDecision(false, properties.login().capacity(), 0,
-                                seconds(probe.getNanosToWaitForRefill()), seconds(probe.getNanosToWaitForRefill()), true),
-                                "Too many failed logins; try again later")))
-                .onErrorResume(failure -> !(failure instanceof ApiException), failure -> unavailable("login", failure)
-                        .then());
+                        : Mono.error(tooMany(exchange, decision(probe, limit), "Too many failed logins; try again later")))
+                .onErrorResume(failure -> !(failure instanceof ApiException), failure -> unavailable("login", failure));
     }
 
-    /** Counts one failed login of this IP + username; successful logins never call this. */
-    public Mono<Void> recordFailedLogin(ServerWebExchange exchange, String username) {
-        // Spends the failure budget; the decision was counted when the attempt was let in (requireLoginAllowed).
-        return withBucket(loginKey(exchange, username), properties.login(),
-                bucket -> bucket.tryConsumeAndReturnRemaining(1))
+    /** Gives back the attempt a successful login took: only failures use up the budget. */
+    public Mono<Void> refundLoginAttempt(ServerWebExchange exchange, String username) {
+        if (!properties.enabled()) {
+            return Mono.empty();
+        }
+        return withBucket(loginKey(exchange, username), properties.login(), bucket -> bucket.addTokens(1))
+                .then()
+                .onErrorResume(failure -> unavailable("login", failure));
+    }
+
+    /** Forgets this client address + username's failed logins: an administrator's unlock. */
+    public Mono<Void> resetLoginAttempts(String clientAddress, String username) {
+        if (!properties.enabled()) {
+            return Mono.empty();
+        }
+        return withBucket(loginKey(clientAddress, username), properties.login(),
+                bucket -> bucket.addTokens(properties.login().capacity()))
                 .then()
                 .onErrorResume(failure -> unavailable("login", failure));
     }
@@ -269,7 +282,11 @@ public class RateLimiter {
     }
 
     private String loginKey(ServerWebExchange exchange, String username) {
-        return "login:" + clientAddresses.of(exchange) + ":" + username.trim().toLowerCase();
+        return loginKey(clientAddresses.of(exchange), username);
+    }
+
+    private static String loginKey(String clientAddress, String username) {
+        return "login:" + clientAddress + ":" + username.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String describe(Duration period) {

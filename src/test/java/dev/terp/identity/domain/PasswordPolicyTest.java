@@ -19,6 +19,18 @@ class PasswordPolicyTest {
         assertThat(PasswordPolicy.problems("Alice-2026-password", "alice")).containsExactly("must not contain the username");
         assertThat(PasswordPolicy.problems(null, "alice")).isNotEmpty();
         assertThat(PasswordPolicy.problems("Aa1!" + "x".repeat(130), "alice"))
-                .containsExactly("must be at most 128 characters");
+                .containsExactly(PasswordPolicy.TOO_LONG);
+    }
+
+    @Test
+    void theLimitIsBcryptsSeventyTwoBytesNotCharacters() {
+        String multiByte = "Aa1!" + "é€".repeat(30); // 64 characters, 4 + 150 bytes
+        assertThat(multiByte.length()).isLessThan(72);
+
+        assertThat(PasswordPolicy.problems(multiByte, "alice")).containsExactly(PasswordPolicy.TOO_LONG);
+        assertThat(PasswordPolicy.TOO_LONG).contains("72 bytes");
+        String exactly72Bytes = "Aa1!" + "x".repeat(68);
+        assertThat(PasswordPolicy.problems(exactly72Bytes, "alice")).isEmpty();
+        assertThat(PasswordPolicy.problems(exactly72Bytes + "x", "alice")).containsExactly(PasswordPolicy.TOO_LONG);
     }
 }

@@ -116,7 +116,10 @@ class ObservabilityIT {
 
         login(tokens.adminUsername(), tokens.adminPassword()).expectStatus().isOk();
         String locked = createUser(tag);
-        db.sql("UPDATE users SET locked_until = :until WHERE username = :u")
+        // Lockouts are per account + client address: one failure makes this address's row, which is then locked.
+        login(locked, "Wrong-Passw0rd-0").expectStatus().isUnauthorized();
+        db.sql("UPDATE login_lockouts SET locked_until = :until "
+                        + "WHERE user_id = (SELECT id FROM users WHERE username = :u)")
                 .bind("until", Instant.now().plusSeconds(900)).bind("u", locked).then().block();
         login(locked, PASSWORD).expectStatus().isUnauthorized();
         String stranger = "nobody-" + tag;

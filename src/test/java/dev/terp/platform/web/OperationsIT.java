@@ -2,9 +2,12 @@ package dev.terp.platform.web;
 
 import org.junit.jupiter.api.Test;
 
+import dev.terp.platform.security.Role;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,8 +19,12 @@ class OperationsIT {
     @Autowired
     WebTestClient http;
 
+    @Autowired
+    TestTokens tokens;
+
     @Test
     void healthIsUpWithDatabaseAndRedisAndHasProbeGroups() {
+        // The test client carries an administrator's token: the details are theirs to see.
         http.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -28,6 +35,35 @@ class OperationsIT {
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
         http.get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void onlyAnAdministratorSeesHealthDetailsAndTheProbesStayAnonymous() {
+        WebTestClient anonymous = http.mutate().defaultHeaders(headers -> headers.remove(HttpHeaders.AUTHORIZATION))
+                .build();
+        WebTestClient viewer = http.mutate().defaultHeaders(headers -> headers.setBearerAuth(
+                tokens.forRole(Role.VIEWER))).build();
+        for (WebTestClient caller : new WebTestClient[] {anonymous, viewer}) {
+            caller.get().uri("/actuator/health").exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.status").isEqualTo("UP")
+                    .jsonPath("$.components").doesNotExist()
+                    .jsonPath("$.details").doesNotExist();
+            caller.get().uri("/actuator/health/db").exchange()
+                    .expectStatus().value(status -> assertThat(status).isIn(200, 404))
+                    .expectBody().jsonPath("$.details").doesNotExist();
+        }
+        for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
+            anonymous.get().uri(probe).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
+        }
+        http.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.components.diskSpace.details.path").exists()
+                .jsonPath("$.components.db.details").exists();
     }
 
     @Test
