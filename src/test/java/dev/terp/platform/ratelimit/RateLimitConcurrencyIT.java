@@ -121,8 +121,9 @@ class RateLimitConcurrencyIT {
 
     /**
      * Two instances share the user's bucket in Redis. Every admitted request spends a token already taken from Redis,
-     * so together they never admit more than the capacity (slack 0); what one instance still holds of its block when
-     * the other finds the bucket empty is refused to the other (at most one block, here 10).
+     * so together they never admit more than the capacity (slack 0). Once a draw finds the bucket empty, the only
+     * tokens not admitted are what the other instance still holds of its block: at most one block, here 10 (with N
+     * instances, (N - 1) blocks).
      */
     @Test
     void twoInstancesSharingTheBucketAdmitNoMoreThanTheCapacityTogether() {
@@ -145,7 +146,7 @@ class RateLimitConcurrencyIT {
 
             List<Answer> answers = fire(List.of(client(port, token), client(secondPort, token)), REQUESTS);
 
-            assertAtMostCapacityPassed(answers, CAPACITY - 2 * BLOCK);
+            assertAtMostCapacityPassed(answers, CAPACITY - BLOCK);
             assertThat(answers.stream().filter(a -> a.instance() == 1 && a.status() == 200).count())
                     .as("the second instance admitted some too (both really drew from the bucket)").isPositive();
             assertThat(unavailable(meters) + unavailable(secondMeters)).isEqualTo(failOpensBefore);
@@ -155,7 +156,7 @@ class RateLimitConcurrencyIT {
     /**
      * The bound under heavier load, without HTTP in between: two limiters (two instances) share one bucket of 1 000
      * in the real Redis, blocks up to 100, and 3 000 decisions race on it at once. Together they admit at most the
-     * 1 000 and at least 1 000 minus one block per instance, without one fail-open, with a few dozen draws.
+     * 1 000 and at least 1 000 minus the other instance's block, without one fail-open, with a few dozen draws.
      */
     @Test
     void twoLimitersRacingOnOneBucketStayWithinTheStatedBound() {
@@ -173,7 +174,7 @@ class RateLimitConcurrencyIT {
 
         long admitted = decisions.stream().filter(RateLimitDecision::allowed).count();
         assertThat(decisions).hasSize(3000).allSatisfy(d -> assertThat(d.measured()).isTrue());
-        assertThat(admitted).isBetween(1000L - 2 * 100, 1000L);
+        assertThat(admitted).isBetween(1000L - 100, 1000L);
         assertThat(unavailable(localMeters)).isZero();
         assertThat(instances.get(0).blocks().draws() + instances.get(1).blocks().draws()).isLessThan(100);
     }
