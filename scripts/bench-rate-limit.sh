@@ -3,7 +3,8 @@
 # Starts the local server (embedded MariaDB + Redis, demo data, full JIT) twice on a fresh data directory: once with
 # every limit off (TERP_RATELIMIT_ENABLED=false), once with the API limit on (a capacity no run can exhaust, so every
 # request is decided by Redis and none is refused), and runs the same wrk load against GET /api/v1/batches/{id} of one
-# user. Needs wrk (apt-get install -y wrk); CI does not run this.
+# user, then prints the ratio limited/unlimited and the cost (target: cost <= 15 %). Runs unattended; needs wrk
+# (apt-get install -y wrk); CI does not run this.
 # Usage: scripts/bench-rate-limit.sh [connections=64] [seconds=20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,9 +35,11 @@ run() { # $1 = label, $2 = TERP_RATELIMIT_ENABLED
   local url="http://127.0.0.1:$port/api/v1/batches/$id"
   curl -fsS -o /dev/null -D - -H "Authorization: Bearer $token" "$url" | grep -i '^ratelimit-remaining' || true
   wrk -t2 -c"$connections" -d"${seconds}s" -H "Authorization: Bearer $token" "$url" >/dev/null   # warm-up
-  echo "== $1 (TERP_RATELIMIT_ENABLED=$2), $connections connections, ${seconds}s"
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$url" \
-    | grep -E 'Requests/sec|50%|99%|Non-2xx|Socket errors'
+  echo "== $1 (TERP_RATELIMIT_ENABLED=$2), $connections connections, ${seconds}s, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  local result
+  result=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$url")
+  grep -E 'Requests/sec|50%|99%|Non-2xx|Socket errors' <<<"$result"
+  rps[$1]=$(awk '/Requests\/sec/ {print $2}' <<<"$result")
   curl -fsS "http://127.0.0.1:$port/actuator/prometheus" | grep -E '^terp_ratelimit_unavailable_total' \
     || echo "terp_ratelimit_unavailable_total: none"
   kill -TERM "$server_pid" 2>/dev/null || true
@@ -45,5 +48,10 @@ run() { # $1 = label, $2 = TERP_RATELIMIT_ENABLED
   rm -rf "$data_dir"
 }
 
+declare -A rps
+echo "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with local changes)')"
 run unlimited false
 run limited true
+awk -v u="${rps[unlimited]}" -v l="${rps[limited]}" 'BEGIN {
+  printf "== ratio limited/unlimited: %.2f (%s / %s req/s), cost of limiting: %.0f %% (target <= 15 %%)\n",
+    l / u, l, u, 100 * (1 - l / u) }'

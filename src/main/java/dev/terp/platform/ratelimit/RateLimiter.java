@@ -11,6 +11,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
@@ -47,6 +48,12 @@ import org.springframework.web.server.ServerWebExchange;
  * compare-and-swap per instance at a time, retried by Bucket4j). A proxy lives only while draws of its key are in
  * flight, so the map is bounded by concurrency, not by the number of users or addresses.
  *
+ * <p>Even batched, a hot key paid one Redis round trip per request. A limit with a block above 1 (the general API
+ * limit; {@link RateLimitProperties.Limit#effectiveBlock()}) therefore draws tokens ahead in blocks and spends them
+ * locally ({@link TokenBlocks}): still never more than the shared bucket allows across instances, at the price of
+ * tokens held by one instance for up to {@code terp.rate-limit.block-hold} being unavailable to the others. The
+ * strict and login limits stay one Redis decision per request.
+ *
  * <p>When Redis does not answer within {@code terp.rate-limit.redis-timeout} (2 s) the request is let through (fail
  * open), logged and counted as {@code terp.ratelimit.unavailable}: losing rate limiting for a while is better than
  * losing the API. Login attempts are still slowed by password hashing. The deadline is generous because a healthy
@@ -63,6 +70,7 @@ public class RateLimiter {
     private final Mono<LettuceBasedProxyManager<String>> buckets;
     private final Map<RateLimitProperties.Limit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SharedProxy> inFlight = new ConcurrentHashMap<>();
+    private final TokenBlocks blocks;
     private volatile ManagerOfConnection manager;
     private final CircuitBreakers breakers;
     private final MeterRegistry meters;
@@ -73,6 +81,7 @@ public class RateLimiter {
             ClientAddresses clientAddresses, CircuitBreakers breakers) {
         this.properties = properties;
         this.breakers = breakers;
+        this.blocks = new TokenBlocks(properties.blockHold());
         this.clientAddresses = clientAddresses;
         this.meters = meters;
         // Registered up front so dashboards and alerts see every series at 0 before the first decision.
@@ -165,11 +174,41 @@ public class RateLimiter {
         if (!properties.enabled()) {
             return Mono.just(RateLimitDecision.unmeasured(limit.capacity()));
         }
-        return withBucket(key, limit, bucket -> bucket.tryConsumeAndReturnRemaining(1))
-                .map(probe -> decision(probe, limit))
+        long block = limit.effectiveBlock();
+        Mono<RateLimitDecision> decided = block == 1
+                ? withBucket(key, limit, bucket -> bucket.tryConsumeAndReturnRemaining(1))
+                        .map(probe -> decision(probe, limit))
+                : blocks.take(redisKey(key, limit), limit.capacity(), block, sharedBucket(key, limit));
+        return decided
                 .doOnNext(decision -> decisionCounter(name, decision.allowed() ? "allowed" : "limited").increment())
                 .onErrorResume(failure -> unavailable(name, failure).thenReturn(RateLimitDecision.unmeasured(
                         limit.capacity())));
+    }
+
+    /** The key's bucket in Redis as the local blocks see it: every draw and give-back goes through withBucket. */
+    private TokenBlocks.SharedBucket sharedBucket(String key, RateLimitProperties.Limit limit) {
+        return new TokenBlocks.SharedBucket() {
+            @Override
+            public Mono<TokenBlocks.Draw> draw(long tokens) {
+                return withBucket(key, limit, bucket -> bucket.asVerbose().tryConsumeAsMuchAsPossible(tokens))
+                        .map(RateLimiter::drawOf);
+            }
+
+            @Override
+            public Mono<Void> giveBack(long tokens) {
+                return withBucket(key, limit, bucket -> bucket.addTokens(tokens))
+                        .doOnError(failure -> log.debug("{} unspent tokens of {} not given back (they return by "
+                                + "refill): {}", tokens, key, failure.toString()));
+            }
+        };
+    }
+
+    private static TokenBlocks.Draw drawOf(VerboseResult<Long> result) {
+        long taken = result.getValue();
+        long nanosToNextToken = taken > 0 ? 0 : result.getState()
+                .calculateDelayNanosAfterWillBePossibleToConsume(1, result.getOperationTimeNanos(), false);
+        return new TokenBlocks.Draw(taken, result.getDiagnostics().getAvailableTokens(),
+                result.getDiagnostics().calculateFullRefillingTime(), nanosToNextToken);
     }
 
     private <T> Mono<T> withBucket(String key, RateLimitProperties.Limit limit,
@@ -205,6 +244,11 @@ public class RateLimiter {
     /** How many keys have draws in flight right now; visible for the test that proves the map drains. */
     int keysInFlight() {
         return inFlight.size();
+    }
+
+    /** The local token blocks; visible for tests. */
+    TokenBlocks blocks() {
+        return blocks;
     }
 
     private AsyncBucketProxy newProxy(LettuceBasedProxyManager<String> manager, String redisKey,
@@ -293,7 +337,7 @@ public class RateLimiter {
         return period.toSeconds() % 60 == 0 ? period.toMinutes() + " minute(s)" : period.toSeconds() + " second(s)";
     }
 
-    private static long seconds(long nanos) {
+    static long seconds(long nanos) {
         return (long) Math.ceil(nanos / (double) TimeUnit.SECONDS.toNanos(1));
     }
 }

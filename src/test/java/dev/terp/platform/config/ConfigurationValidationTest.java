@@ -112,6 +112,25 @@ class ConfigurationValidationTest {
                 .run(context -> assertThat(failureText(context.getStartupFailure())).contains("'*' is refused"));
         runner.withPropertyValues("terp.rate-limit.login.capacity=0")
                 .run(context -> assertThat(failureText(context.getStartupFailure())).contains("at least 1"));
+        runner.withPropertyValues("terp.rate-limit.api.block=0")
+                .run(context -> assertThat(failureText(context.getStartupFailure())).contains("block must be at least 1"));
+        runner.withPropertyValues("terp.rate-limit.login.block=8")
+                .run(context -> assertThat(failureText(context.getStartupFailure()))
+                        .contains("terp.rate-limit.login.block must be 1"));
+        runner.withPropertyValues("terp.rate-limit.block-hold=0s")
+                .run(context -> assertThat(failureText(context.getStartupFailure()))
+                        .contains("terp.rate-limit.block-hold must be positive"));
+        runner.withPropertyValues("terp.rate-limit.block-hold=5m")
+                .run(context -> assertThat(failureText(context.getStartupFailure()))
+                        .contains("terp.rate-limit.block-hold must be positive and at most"));
+        runner.withPropertyValues("terp.rate-limit.api.block=128", "terp.rate-limit.block-hold=2s")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    RateLimitProperties limits = context.getBean(RateLimitProperties.class);
+                    assertThat(limits.api().block()).isEqualTo(128);
+                    assertThat(limits.blockHold()).hasSeconds(2);
+                    assertThat(limits.strict().block()).as("default: one Redis decision per request").isEqualTo(1);
+                });
     }
 
     @Test
