@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -109,7 +110,7 @@ class UserRepository {
     Mono<Instant> lockedUntil(long id, String clientAddress) {
         return db.sql("SELECT locked_until FROM login_lockouts WHERE user_id = :id AND client_address = :address")
                 .bind("id", id).bind("address", address(clientAddress))
-                .map(row -> java.util.Optional.ofNullable(Rows.instant(row, "locked_until")))
+                .map(row -> Optional.ofNullable(Rows.instant(row, "locked_until")))
                 .one()
                 .flatMap(Mono::justOrEmpty);
     }

@@ -2,8 +2,10 @@ package dev.terp.identity;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.terp.audit.AuditTrail;
@@ -124,9 +126,9 @@ public class UserService {
                         .flatMap(user -> users.failedLoginAddresses(id)
                                 .flatMap(addresses -> users.clearAllFailedLogins(id)
                                         .then(audit.record(RESOURCE, id, "UNLOCKED", null,
-                                                java.util.Map.of("clientAddresses", addresses), null))
+                                                Map.of("clientAddresses", addresses), null))
                                         .thenReturn(new Unlocked(user.username(), addresses)))))
-                .flatMap(unlocked -> reactor.core.publisher.Flux.fromIterable(unlocked.addresses())
+                .flatMap(unlocked -> Flux.fromIterable(unlocked.addresses())
                         .concatMap(address -> rateLimiter.resetLoginAttempts(address, unlocked.username()))
                         .then(Mono.just(unlocked.addresses())));
     }

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -116,7 +117,7 @@ class LoginGuardsIT {
         http.post().uri("/api/v1/users/{id}/unlock", 999_999_999).exchange().expectStatus().isNotFound();
     }
 
-    private reactor.core.publisher.Mono<Integer> login(WebClient client, String address, String username,
+    private Mono<Integer> login(WebClient client, String address, String username,
             String password) {
         return client.post().uri("/api/v1/auth/login").header("X-Forwarded-For", address)
                 .contentType(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package dev.terp.platform.ratelimit;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -330,7 +331,7 @@ public class RateLimiter {
     }
 
     private static String loginKey(String clientAddress, String username) {
-        return "login:" + clientAddress + ":" + username.trim().toLowerCase(java.util.Locale.ROOT);
+        return "login:" + clientAddress + ":" + username.trim().toLowerCase(Locale.ROOT);
     }
 
     private static String describe(Duration period) {

@@ -94,6 +94,7 @@ class OperationsIT {
                 .expectBody()
                 .jsonPath("$.openapi").value(version -> assertThat((String) version).startsWith("3.1"))
                 .jsonPath("$.paths['/api/v1/vendors'].get.operationId").isEqualTo("listVendors")
+                .jsonPath("$.paths['/api/v1/users/{id}/unlock'].post.operationId").isEqualTo("unlockUserLogins")
                 .jsonPath("$.paths['/api/v1/vendors'].post.responses['201']").exists()
                 .jsonPath("$.paths['/api/v1/vendors'].post.responses['400'].content['application/problem+json']")
                 .exists()
