@@ -35,21 +35,21 @@ import org.springframework.transaction.reactive.TransactionSynchronizationManage
  * <p><b>Durable first, Redis second.</b> A revocation is a row of {@code token_revocations}, written in the
  * transaction of the change that revokes (so it commits or rolls back with it), and copied to Redis once that
  * transaction has committed. Every request checks Redis (through the {@code redis} circuit breaker, 500 ms). When
- * Redis cannot answer — down, slow, breaker open — the check reads the table instead (every unexpired revocation,
- * a small set, cached for {@value #SNAPSHOT_SECONDS} s), counted as {@code terp.auth.revocation.unavailable}. So a
- * revocation made during a Redis outage refuses the token at once on this instance and within the cache age on the
- * others, and none is lost: after any Redis failure (and at start-up, in case Redis restarted empty meanwhile)
- * every {@value #RESYNC_SECONDS} s this instance copies all unexpired rows to Redis again, and until that has
- * succeeded its checks consult the table as well. Only when neither Redis nor the database answers is a token
- * accepted (fail open, {@code terp.auth.revocation.failed.open}): tokens live minutes, and with the database down
- * the API answers 503 anyway.
+ * Redis cannot answer — down, slow, breaker open — the check reads an in-memory copy of the table instead (every
+ * unexpired revocation, a small set), counted as {@code terp.auth.revocation.unavailable}; no request waits for the
+ * database. After any Redis failure (and at start-up, in case Redis restarted empty meanwhile) a background tick
+ * every {@value #RESYNC_SECONDS} s reloads that copy from the table and copies every unexpired row to Redis again;
+ * until a full copy has succeeded, checks consult the in-memory copy as well as Redis. So a revocation made during
+ * a Redis outage refuses the token at once on this instance (its own revocations join the copy on commit) and
+ * within {@value #RESYNC_SECONDS} s on the others, and none is lost when Redis returns empty. Only when no copy
+ * could be loaded yet is a token accepted without a check (fail open, {@code terp.auth.revocation.failed.open}):
+ * tokens live minutes, and with the database down the API answers 503 anyway.
  */
 @Component
 public class TokenRevocations implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TokenRevocations.class);
     private static final Duration REDIS_DEADLINE = Duration.ofMillis(500);
-    private static final long SNAPSHOT_SECONDS = 2;
     private static final long RESYNC_SECONDS = 2;
     private static final Duration CLEAN_UP_EVERY = Duration.ofMinutes(5);
     /** Sets the user's "revoked up to" second only if it moves forward: copies may arrive in any order. */
@@ -70,7 +70,8 @@ public class TokenRevocations implements SmartLifecycle {
     private final ThrottledWarning unavailableWarning = new ThrottledWarning(log, Duration.ofSeconds(10));
     /** Redis may lack revocations (a failed copy, a Redis restart): checks consult the table until a full copy. */
     private final AtomicBoolean resyncNeeded = new AtomicBoolean(true);
-    private final AtomicReference<Mono<Snapshot>> snapshot = new AtomicReference<>();
+    /** The table as last read (plus this instance's revocations since); null until the first read succeeded. */
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private volatile Instant lastCleanUp = Instant.EPOCH;
     private volatile Disposable ticking;
 
@@ -87,7 +88,6 @@ public class TokenRevocations implements SmartLifecycle {
         this.failedOpen = Counter.builder("terp.auth.revocation.failed.open")
                 .description("Token checks answered by neither Redis nor the database (token accepted)")
                 .register(meters);
-        this.snapshot.set(freshSnapshot());
     }
 
     /** Revokes one token (logout); joins the caller's transaction, or runs in one of its own. */
@@ -112,13 +112,13 @@ public class TokenRevocations implements SmartLifecycle {
 
     public Mono<Boolean> isRevoked(AccessToken token) {
         return inRedis(token)
-                .flatMap(revoked -> revoked || !resyncNeeded.get() ? Mono.just(revoked) : inTable(token))
+                .map(revoked -> revoked || resyncNeeded.get() && inTable(token))
                 .onErrorResume(failure -> {
                     redisFailed();
                     unavailable.increment();
-                    unavailableWarning.warn("Token revocation checked in the database, Redis unavailable: {}",
-                            failure.toString());
-                    return inTable(token);
+                    unavailableWarning.warn("Token revocation checked against the database's revocations, Redis "
+                            + "unavailable: {}", failure.toString());
+                    return Mono.just(inTable(token));
                 });
     }
 
@@ -134,16 +134,13 @@ public class TokenRevocations implements SmartLifecycle {
                 .transform(breakers.redis(REDIS_DEADLINE));
     }
 
-    private Mono<Boolean> inTable(AccessToken token) {
-        return snapshot.get()
-                .map(current -> current.refuses(token))
-                .publishOn(Schedulers.parallel())
-                .onErrorResume(failure -> {
-                    failedOpen.increment();
-                    unavailableWarning.warn("Token revocation not checked, neither Redis nor the database "
-                            + "answered: {}", failure.toString());
-                    return Mono.just(false);
-                });
+    private boolean inTable(AccessToken token) {
+        Snapshot current = snapshot.get();
+        if (current == null) {
+            failedOpen.increment();
+            return false;
+        }
+        return current.refuses(token);
     }
 
     /** The row in the caller's transaction; the copy to Redis once that transaction has committed. */
@@ -153,7 +150,7 @@ public class TokenRevocations implements SmartLifecycle {
                 .doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public Mono<Void> afterCommit() {
-                        snapshot.set(freshSnapshot());
+                        snapshot.updateAndGet(current -> current == null ? null : current.with(revocation));
                         return copyToRedis(revocation).onErrorResume(failure -> {
                             redisFailed();
                             unavailableWarning.warn("Token revocation recorded in the database only, Redis "
@@ -183,39 +180,41 @@ public class TokenRevocations implements SmartLifecycle {
         resyncNeeded.set(true);
     }
 
-    /** One tick: after a Redis failure, copy every unexpired revocation to Redis again; now and then clean up. */
+    /**
+     * One tick: while Redis may lack revocations, reload the in-memory copy of the table and copy every unexpired
+     * row to Redis (once the breaker lets calls through); now and then delete expired rows.
+     */
     Mono<Void> tick() {
         Instant now = Instant.now(clock);
         Mono<Void> cleanUp = Duration.between(lastCleanUp, now).compareTo(CLEAN_UP_EVERY) < 0
                 ? Mono.empty()
                 : table.deleteExpired(now).doOnNext(deleted -> lastCleanUp = now).then();
-        if (!resyncNeeded.get() || !breakers.redisAvailable()) {
+        if (!resyncNeeded.get()) {
             return cleanUp;
         }
         resyncNeeded.set(false);
-        return table.unexpired(now)
-                .concatMap(this::copyToRedis)
-                .then(Mono.fromRunnable(() -> log.info("Token revocations copied to Redis")))
+        return table.unexpired(now).collectList()
+                .doOnNext(rows -> snapshot.set(new Snapshot(rows)))
                 .onErrorResume(failure -> {
+                    log.warn("Token revocations not reloaded from the database: {}", failure.toString());
                     redisFailed();
                     return Mono.empty();
                 })
+                .flatMap(rows -> breakers.redisAvailable()
+                        ? Flux.fromIterable(rows).concatMap(this::copyToRedis)
+                                .then(Mono.fromRunnable(() -> log.info("{} token revocations copied to Redis",
+                                        rows.size())))
+                                .onErrorResume(failure -> {
+                                    redisFailed();
+                                    return Mono.empty();
+                                })
+                        : Mono.fromRunnable(this::redisFailed))
                 .then(cleanUp);
-    }
-
-    private Mono<Snapshot> freshSnapshot() {
-        return Mono.defer(() -> table.unexpired(Instant.now(clock)).collectList().map(Snapshot::new))
-                .cache(loaded -> Duration.ofSeconds(SNAPSHOT_SECONDS), failed -> Duration.ZERO, () -> Duration.ZERO);
-    }
-
-    /** Whether checks must consult the table because Redis may lack revocations; visible for tests. */
-    boolean redisMayLackRevocations() {
-        return resyncNeeded.get();
     }
 
     @Override
     public void start() {
-        ticking = Flux.interval(Duration.ofSeconds(RESYNC_SECONDS))
+        ticking = Flux.interval(Duration.ZERO, Duration.ofSeconds(RESYNC_SECONDS))
                 .onBackpressureDrop()
                 .concatMap(tick -> tick().onErrorResume(failure -> {
                     log.warn("Token revocation tick failed: {}", failure.toString());
@@ -254,6 +253,12 @@ public class TokenRevocations implements SmartLifecycle {
 
     /** Every unexpired revocation, as read from the table. */
     private record Snapshot(List<Revocation> revocations) {
+
+        Snapshot with(Revocation added) {
+            List<Revocation> more = new java.util.ArrayList<>(revocations);
+            more.add(added);
+            return new Snapshot(List.copyOf(more));
+        }
 
         boolean refuses(AccessToken token) {
             for (Revocation revocation : revocations) {
