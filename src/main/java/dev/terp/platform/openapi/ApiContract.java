@@ -154,9 +154,10 @@ public class ApiContract {
     }
 
     private static void header(OpenAPI openApi, String name, String description, long minimum) {
-        openApi.getComponents().addHeaders(name, new Header().description(description).schema(new Schema<Long>()
-                .type("integer").format("int64").minimum(BigDecimal.valueOf(minimum))
-                .maximum(BigDecimal.valueOf(Long.MAX_VALUE))));
+        Schema<Long> seconds = new Schema<Long>().type("integer").format("int64")
+                .minimum(BigDecimal.valueOf(minimum)).maximum(BigDecimal.valueOf(Long.MAX_VALUE));
+        seconds.setTypes(Set.of("integer")); // OpenAPI 3.1 documents write "types"
+        openApi.getComponents().addHeaders(name, new Header().description(description).schema(seconds));
     }
 
     /**

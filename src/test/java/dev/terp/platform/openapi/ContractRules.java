@@ -57,7 +57,11 @@ final class ContractRules {
             bounded(schema.getValue(), where, true);
         }
         for (Map.Entry<String, JsonNode> header : spec.path("components").path("headers").properties()) {
-            bounded(header.getValue().path("schema"), "#/components/headers/" + header.getKey() + "/schema", false);
+            String where = "#/components/headers/" + header.getKey() + "/schema";
+            if (types(header.getValue().path("schema")).isEmpty()) {
+                findings.add(where + ": no type");
+            }
+            bounded(header.getValue().path("schema"), where, false);
         }
     }
 

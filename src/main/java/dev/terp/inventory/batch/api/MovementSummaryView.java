@@ -16,7 +16,7 @@ public record MovementSummaryView(
         @Schema(description = "The batch's on-hand now", example = "42.0000") String onHandQty,
         @Schema(description = "Sum of every listed change; equals onHandQty when the whole history was recorded as "
                 + "movements", example = "42.0000") String totalChange,
-        @ArraySchema(maxItems = 15, arraySchema = @Schema(description = "Movement types that changed on-hand, in "
+        @ArraySchema(maxItems = 14, arraySchema = @Schema(description = "Movement types that changed on-hand, in "
                 + "a fixed order; types without ON_HAND movements are absent (at most one per movement type)"))
         List<TypeTotal> byType) {
 
