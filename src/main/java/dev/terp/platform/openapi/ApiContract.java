@@ -147,6 +147,7 @@ public class ApiContract {
     }
 
     private static void addHeaderComponents(OpenAPI openApi) {
+        // Absent only when the limiter could not decide (Redis unavailable: the request is let through).
         header(openApi, "RateLimit-Limit", "Requests the caller's current window allows (api-conventions §5)", 0);
         header(openApi, "RateLimit-Remaining", "Requests left in the current window", 0);
         header(openApi, "RateLimit-Reset", "Seconds until the window is full again", 0);
