@@ -3,6 +3,7 @@ package dev.terp.audit;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.terp.audit.api.AuditEntryView;
 import dev.terp.platform.web.ApiRoutes;
@@ -16,6 +17,8 @@ import static dev.terp.platform.security.Permissions.AUDIT_READ;
 import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder;
 import static org.springdoc.core.fn.builders.parameter.Builder.parameterBuilder;
 
+@Tag(name = "Audit trail",
+        description = "The append-only record of every change: who, when, from where, before and after")
 @Configuration(proxyBeanMethods = false)
 class AuditRoutes {
 

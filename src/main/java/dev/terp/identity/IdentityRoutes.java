@@ -2,6 +2,8 @@ package dev.terp.identity;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.terp.identity.api.CreateUserRequest;
 import dev.terp.identity.api.LoginRequest;
 import dev.terp.identity.api.LoginResponse;
@@ -23,6 +25,8 @@ import static dev.terp.platform.security.Permissions.PUBLIC;
 import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder;
 import static org.springdoc.core.fn.builders.requestbody.Builder.requestBodyBuilder;
 
+@Tag(name = "Users", description = "User accounts: create, list, enable and disable, roles, password reset (ADMIN)")
+@Tag(name = "Authentication", description = "Log in (the one public operation), log out, the caller's own profile")
 @Configuration(proxyBeanMethods = false)
 class IdentityRoutes {
 

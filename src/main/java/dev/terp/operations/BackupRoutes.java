@@ -2,6 +2,8 @@ package dev.terp.operations;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.terp.operations.api.BackupView;
 import dev.terp.platform.jobs.api.JobView;
 import dev.terp.platform.web.ApiRoutes;
@@ -15,6 +17,7 @@ import static dev.terp.platform.security.Permissions.ADMIN_OPERATIONS;
 import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder;
 
 /** Database backups (scripts/backup-database.sh): the list, and starting one as a job (EXPENSIVE: strict limit). */
+@Tag(name = "Backups", description = "Database backups: list them, start one")
 @Configuration(proxyBeanMethods = false)
 class BackupRoutes {
 

@@ -3,6 +3,7 @@ package dev.terp.identity.api;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import dev.terp.identity.User;
@@ -12,7 +13,7 @@ public record UserView(
         long id,
         String username,
         String displayName,
-        List<String> roles,
+        @ArraySchema(maxItems = 6) List<String> roles,
         boolean active,
         Instant lastLoginAt,
         long version,

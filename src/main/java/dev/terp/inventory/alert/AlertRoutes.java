@@ -9,6 +9,7 @@ import dev.terp.inventory.alert.api.ResolveRequest;
 import dev.terp.platform.web.ApiRoutes;
 
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,8 @@ import static org.springdoc.core.fn.builders.parameter.Builder.parameterBuilder;
 import static org.springdoc.core.fn.builders.requestbody.Builder.requestBodyBuilder;
 
 /** Inventory alerts (domain §4.17). Generate is a recalculation over every alertable batch: EXPENSIVE. */
+@Tag(name = "Inventory alerts",
+        description = "Low-stock, overstock, expiring and slow-moving alerts: generate, acknowledge, resolve")
 @Configuration(proxyBeanMethods = false)
 class AlertRoutes {
 

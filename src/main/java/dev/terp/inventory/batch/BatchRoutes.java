@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.fn.builders.operation.Builder;
 
 import dev.terp.inventory.batch.api.AdjustmentRequest;
@@ -37,6 +38,8 @@ import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder
 import static org.springdoc.core.fn.builders.parameter.Builder.parameterBuilder;
 import static org.springdoc.core.fn.builders.requestbody.Builder.requestBodyBuilder;
 
+@Tag(name = "Inventory",
+        description = "Batches and their stock: intake, status, adjustments, transfers, reservations, movements, COGS")
 @Configuration(proxyBeanMethods = false)
 class BatchRoutes {
 

@@ -3,6 +3,7 @@ package dev.terp.inventory.intakesession;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.fn.builders.operation.Builder;
 
 import dev.terp.inventory.intakesession.api.IntakeReceiptView;
@@ -25,6 +26,8 @@ import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder
 import static org.springdoc.core.fn.builders.parameter.Builder.parameterBuilder;
 import static org.springdoc.core.fn.builders.requestbody.Builder.requestBodyBuilder;
 
+@Tag(name = "Intake sessions",
+        description = "Receiving several batches from one vendor: lines, totals, completion, receipt")
 @Configuration(proxyBeanMethods = false)
 class IntakeSessionRoutes {
 

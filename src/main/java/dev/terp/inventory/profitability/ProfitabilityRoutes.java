@@ -1,6 +1,7 @@
 package dev.terp.inventory.profitability;
 
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.terp.inventory.profitability.api.BatchProfitabilityView;
 import dev.terp.inventory.profitability.api.ProfitabilityRankingView;
@@ -20,6 +21,7 @@ import static org.springdoc.core.fn.builders.parameter.Builder.parameterBuilder;
  * Batch profitability reports. They expose cost and margin, but every role that reads inventory already sees unit
  * COGS (batch and COGS reads are inventory:read), so they take the same permission.
  */
+@Tag(name = "Inventory profitability", description = "Revenue, cost and profit per batch, rankings and totals")
 @Configuration(proxyBeanMethods = false)
 class ProfitabilityRoutes {
 

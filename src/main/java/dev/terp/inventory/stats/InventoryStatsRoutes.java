@@ -1,5 +1,7 @@
 package dev.terp.inventory.stats;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.terp.inventory.stats.api.InventoryStatsView;
 import dev.terp.platform.web.ApiRoutes;
 import dev.terp.platform.web.Responses;
@@ -13,6 +15,7 @@ import static dev.terp.platform.security.Permissions.INVENTORY_READ;
 import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder;
 
 /** {@code GET /api/v1/inventory/stats}: the inventory dashboard numbers. */
+@Tag(name = "Inventory stats", description = "Stock totals and value by category and status")
 @Configuration(proxyBeanMethods = false)
 class InventoryStatsRoutes {
 

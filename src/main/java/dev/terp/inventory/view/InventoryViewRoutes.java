@@ -2,6 +2,8 @@ package dev.terp.inventory.view;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.terp.inventory.view.api.InventoryViewRequest;
 import dev.terp.inventory.view.api.InventoryViewResponse;
 import dev.terp.platform.web.ApiRoutes;
@@ -21,6 +23,7 @@ import static org.springdoc.core.fn.builders.requestbody.Builder.requestBodyBuil
  * Saved views are personal: anyone who may read inventory may list them; saving and deleting one's own is a write,
  * which VIEWER never does (api-conventions §4), so those need {@code views:write}; ownership guards delete.
  */
+@Tag(name = "Inventory views", description = "Saved batch-list filters, private or shared")
 @Configuration(proxyBeanMethods = false)
 class InventoryViewRoutes {
 

@@ -2,6 +2,8 @@ package dev.terp.masterdata.brand;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.terp.masterdata.brand.api.BrandRequest;
 import dev.terp.platform.persistence.CountingUsageProbe;
 import dev.terp.platform.persistence.UsageProbe;
@@ -16,6 +18,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import static dev.terp.platform.security.Permissions.MASTER_DATA_READ;
 import static dev.terp.platform.security.Permissions.MASTER_DATA_WRITE;
 
+@Tag(name = "Brands", description = "Brands, each of one vendor (master data)")
 @Configuration(proxyBeanMethods = false)
 class BrandRoutes {
 

@@ -4,6 +4,8 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.terp.masterdata.category.api.CategoryRequest;
 import dev.terp.masterdata.category.api.CategoryView;
 import dev.terp.masterdata.category.api.SubcategoryRequest;
@@ -28,6 +30,8 @@ import static dev.terp.platform.security.Permissions.MASTER_DATA_WRITE;
 import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder;
 import static org.springdoc.core.fn.builders.requestbody.Builder.requestBodyBuilder;
 
+@Tag(name = "Categories", description = "Product categories (master data)")
+@Tag(name = "Subcategories", description = "Subcategories of a product category (master data)")
 @Configuration(proxyBeanMethods = false)
 class CategoryRoutes {
 

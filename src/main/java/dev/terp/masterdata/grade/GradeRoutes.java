@@ -2,6 +2,8 @@ package dev.terp.masterdata.grade;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.terp.masterdata.grade.api.GradeList;
 import dev.terp.masterdata.grade.api.GradeReorderRequest;
 import dev.terp.masterdata.grade.api.GradeRequest;
@@ -20,6 +22,7 @@ import static dev.terp.platform.security.Permissions.MASTER_DATA_WRITE;
 import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder;
 import static org.springdoc.core.fn.builders.requestbody.Builder.requestBodyBuilder;
 
+@Tag(name = "Grades", description = "Quality grades, ordered (master data)")
 @Configuration(proxyBeanMethods = false)
 class GradeRoutes {
 

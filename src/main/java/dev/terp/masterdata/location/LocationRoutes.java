@@ -3,6 +3,7 @@ package dev.terp.masterdata.location;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.terp.masterdata.location.api.LocationRequest;
 import dev.terp.masterdata.location.api.LocationView;
@@ -21,6 +22,8 @@ import static dev.terp.platform.security.Permissions.MASTER_DATA_READ;
 import static dev.terp.platform.security.Permissions.MASTER_DATA_WRITE;
 import static org.springdoc.core.fn.builders.parameter.Builder.parameterBuilder;
 
+@Tag(name = "Locations",
+        description = "Storage locations (site, zone, rack, shelf, bin) with optional capacity (master data)")
 @Configuration(proxyBeanMethods = false)
 class LocationRoutes {
 

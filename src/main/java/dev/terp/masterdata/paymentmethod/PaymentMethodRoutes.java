@@ -3,6 +3,7 @@ package dev.terp.masterdata.paymentmethod;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import dev.terp.masterdata.paymentmethod.api.PaymentMethodList;
@@ -26,6 +27,7 @@ import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder
 import static org.springdoc.core.fn.builders.parameter.Builder.parameterBuilder;
 import static org.springdoc.core.fn.builders.requestbody.Builder.requestBodyBuilder;
 
+@Tag(name = "Payment methods", description = "How clients pay: master data, ordered for pickers")
 @Configuration(proxyBeanMethods = false)
 class PaymentMethodRoutes {
 

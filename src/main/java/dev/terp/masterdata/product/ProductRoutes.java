@@ -2,6 +2,8 @@ package dev.terp.masterdata.product;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.terp.masterdata.product.api.ProductRequest;
 import dev.terp.masterdata.product.api.ProductView;
 import dev.terp.masterdata.product.domain.ProductNames;
@@ -22,6 +24,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import static dev.terp.platform.security.Permissions.MASTER_DATA_READ;
 import static dev.terp.platform.security.Permissions.MASTER_DATA_WRITE;
 
+@Tag(name = "Products", description = "Products: a brand's item in a category (master data)")
 @Configuration(proxyBeanMethods = false)
 class ProductRoutes {
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 import dev.terp.masterdata.strain.api.StrainMatches;
@@ -28,6 +29,7 @@ import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder
 import static org.springdoc.core.fn.builders.parameter.Builder.parameterBuilder;
 import static org.springdoc.core.fn.builders.schema.Builder.schemaBuilder;
 
+@Tag(name = "Strains", description = "Strains with aliases and ranked search (master data)")
 @Configuration(proxyBeanMethods = false)
 class StrainRoutes {
 

@@ -3,7 +3,6 @@ package dev.terp.masterdata.tag;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-
 import dev.terp.masterdata.tag.api.TagRequest;
 import dev.terp.platform.persistence.SimpleTables;
 import dev.terp.platform.web.ApiRoutes;
@@ -20,6 +19,7 @@ import static dev.terp.platform.security.Permissions.MASTER_DATA_WRITE;
 import static org.springdoc.core.fn.builders.parameter.Builder.parameterBuilder;
 
 /** Tags: a simple resource and nothing else, so nothing but its routes (docs/ARCHITECTURE.md, "Adding a resource"). */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Tags", description = "Free tags for products and batches (master data)")
 @Configuration(proxyBeanMethods = false)
 class TagRoutes {
 

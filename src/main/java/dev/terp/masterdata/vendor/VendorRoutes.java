@@ -2,6 +2,8 @@ package dev.terp.masterdata.vendor;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.terp.masterdata.vendor.api.VendorRequest;
 import dev.terp.platform.web.ApiRoutes;
 import dev.terp.platform.web.ResourceRoutes;
@@ -14,6 +16,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import static dev.terp.platform.security.Permissions.MASTER_DATA_READ;
 import static dev.terp.platform.security.Permissions.MASTER_DATA_WRITE;
 
+@Tag(name = "Vendors", description = "Suppliers stock is received from (master data)")
 @Configuration(proxyBeanMethods = false)
 class VendorRoutes {
 

@@ -15,8 +15,10 @@ import static org.springdoc.core.fn.builders.parameter.Builder.parameterBuilder;
 import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder;
 
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Jobs started by admin operations (202 Accepted → Location here) and by schedules: progress, outcome, errors. */
+@Tag(name = "Jobs", description = "Background jobs (backups, alert generation): status, progress and outcome")
 @Configuration(proxyBeanMethods = false)
 class JobRoutes {
 

@@ -12,6 +12,8 @@ import dev.terp.platform.errors.ValidationException;
 public record Cursor(long afterId) {
 
     private static final String VERSION = "v1:";
+    /** Longer than any cursor this server issues (30 characters); documented as the parameter's maxLength. */
+    public static final int MAX_LENGTH = 64;
 
     public String encode() {
         return Base64.getUrlEncoder().withoutPadding()
@@ -20,6 +22,9 @@ public record Cursor(long afterId) {
 
     public static Cursor decode(String encoded) {
         try {
+            if (encoded.length() > MAX_LENGTH) {
+                throw new IllegalArgumentException("longer than any cursor issued");
+            }
             String text = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
             if (!text.startsWith(VERSION)) {
                 throw new IllegalArgumentException("unknown cursor version");

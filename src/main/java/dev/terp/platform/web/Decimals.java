@@ -23,6 +23,11 @@ public final class Decimals {
     public static final int QUANTITY_INTEGER_DIGITS = 11;
     public static final int MONEY_INTEGER_DIGITS = 13;
     public static final int UNIT_COST_INTEGER_DIGITS = 11;
+    /**
+     * The longest decimal text a request may carry (DecimalInputModule), documented as maxLength: any value that
+     * fits a DECIMAL(15, x) column is at most 17 characters, so 32 leaves room for harmless trailing zeros.
+     */
+    public static final int MAX_INPUT_LENGTH = 32;
 
     private Decimals() {
     }

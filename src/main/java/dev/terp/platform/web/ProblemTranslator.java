@@ -168,12 +168,12 @@ public class ProblemTranslator implements WebExceptionHandler {
         body.put("type", problem.code().typeUri());
         body.put("title", problem.code().title());
         body.put("status", problem.code().status());
-        body.put("detail", problem.detail());
-        body.put("instance", instance);
+        body.put("detail", ProblemDocument.bounded(problem.detail(), ProblemDocument.MAX_DETAIL));
+        body.put("instance", ProblemDocument.bounded(instance, ProblemDocument.MAX_INSTANCE));
         body.put("code", problem.code().name());
         body.put("traceId", traceId);
         if (!problem.violations().isEmpty()) {
-            body.put("errors", problem.violations());
+            body.put("errors", ProblemDocument.bounded(problem.violations()));
         }
         return body;
     }

@@ -66,6 +66,9 @@ public final class Responses {
     public static BigDecimal positiveQuantityParam(ServerRequest request, String name) {
         String raw = request.queryParam(name).map(String::trim).filter(text -> !text.isEmpty())
                 .orElseThrow(() -> ValidationException.of(name, "is required"));
+        if (request.queryParam(name).orElse("").length() > Decimals.MAX_INPUT_LENGTH) {
+            throw ValidationException.of(name, "must be at most " + Decimals.MAX_INPUT_LENGTH + " characters");
+        }
         try {
             return Decimals.positiveQuantity(name, new BigDecimal(raw));
         } catch (NumberFormatException notANumber) {
@@ -82,12 +85,15 @@ public final class Responses {
         }).orElse(null);
     }
 
+    /** The documented maxLength of {@code q}, checked on the value as sent (spaces count). */
+    public static final int MAX_SEARCH_LENGTH = 100;
+
     /** The free-text {@code q} parameter, trimmed; blank means no search. At most 100 characters. */
     public static String searchText(ServerRequest request) {
-        String q = request.queryParam("q").map(String::trim).filter(text -> !text.isEmpty()).orElse(null);
-        if (q != null && q.length() > 100) {
-            throw ValidationException.of("q", "must be at most 100 characters");
+        String raw = request.queryParam("q").orElse(null);
+        if (raw != null && raw.length() > MAX_SEARCH_LENGTH) {
+            throw ValidationException.of("q", "must be at most " + MAX_SEARCH_LENGTH + " characters");
         }
-        return q;
+        return raw == null || raw.isBlank() ? null : raw.trim();
     }
 }

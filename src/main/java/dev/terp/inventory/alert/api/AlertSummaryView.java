@@ -2,6 +2,7 @@ package dev.terp.inventory.alert.api;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -9,8 +10,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * listed, in a fixed order, with zeros where there are none.
  */
 @Schema(name = "InventoryAlertSummary")
-public record AlertSummaryView(long active, long acknowledged, long total, List<TypeCount> byType,
-        List<SeverityCount> bySeverity) {
+public record AlertSummaryView(long active, long acknowledged, long total,
+        @ArraySchema(maxItems = 4) List<TypeCount> byType,
+        @ArraySchema(maxItems = 3) List<SeverityCount> bySeverity) {
 
     @Schema(name = "InventoryAlertTypeCount")
     public record TypeCount(

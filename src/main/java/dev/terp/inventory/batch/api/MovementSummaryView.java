@@ -3,6 +3,7 @@ package dev.terp.inventory.batch.api;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import dev.terp.inventory.batch.BatchService;
@@ -15,8 +16,9 @@ public record MovementSummaryView(
         @Schema(description = "The batch's on-hand now", example = "42.0000") String onHandQty,
         @Schema(description = "Sum of every listed change; equals onHandQty when the whole history was recorded as "
                 + "movements", example = "42.0000") String totalChange,
-        @Schema(description = "Movement types that changed on-hand, in a fixed order; types without ON_HAND "
-                + "movements are absent") List<TypeTotal> byType) {
+        @ArraySchema(maxItems = 14, arraySchema = @Schema(description = "Movement types that changed on-hand, in "
+                + "a fixed order; types without ON_HAND movements are absent (at most one per movement type)"))
+        List<TypeTotal> byType) {
 
     @Schema(name = "BatchMovementTypeTotal")
     public record TypeTotal(

@@ -8,13 +8,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import dev.terp.platform.web.Decimals;
+
 /** Moves on-hand units of a batch from one location to another; on-hand itself does not change. */
 @Schema(name = "BatchTransferRequest")
 public record TransferRequest(
         @NotNull @Positive Long fromLocationId,
         @NotNull @Positive Long toLocationId,
         @NotNull @Positive @Digits(integer = 11, fraction = 4)
-        @Schema(type = "string", example = "2.5000", description = "String or number, > 0, at most 4 decimals")
+        @Schema(type = "string", example = "2.5000", description = "String or number, > 0, at most 4 decimals",
+                maxLength = Decimals.MAX_INPUT_LENGTH)
         BigDecimal quantity,
         @Size(max = 1000) String reason) {
 }

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import dev.terp.inventory.intakesession.IntakeSessionService;
 import dev.terp.inventory.intakesession.IntakeReceipt;
 import dev.terp.inventory.intakesession.IntakeSession;
 import dev.terp.inventory.intakesession.ReceiptLine;
@@ -20,7 +22,7 @@ public record IntakeReceiptView(
         LocalDate receiveDate,
         String paymentTerms,
         LocalDate paymentDueDate,
-        List<ReceiptLineView> lines,
+        @ArraySchema(maxItems = IntakeSessionService.MAX_LINES) List<ReceiptLineView> lines,
         @Schema(example = "1250.00") String totalAmount,
         String amountPaid,
         @Schema(description = "totalAmount - amountPaid") String balance,

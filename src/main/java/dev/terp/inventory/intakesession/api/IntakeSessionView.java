@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import dev.terp.inventory.intakesession.IntakeSessionService;
 import dev.terp.inventory.intakesession.IntakeSession;
 import dev.terp.inventory.intakesession.IntakeSessionDetails;
 import dev.terp.platform.web.Decimals;
@@ -30,7 +32,7 @@ public record IntakeSessionView(
         Instant receiptGeneratedAt,
         Instant completedAt,
         Instant cancelledAt,
-        List<IntakeSessionLineView> lines,
+        @ArraySchema(maxItems = IntakeSessionService.MAX_LINES) List<IntakeSessionLineView> lines,
         long version,
         Instant createdAt,
         Instant updatedAt) {

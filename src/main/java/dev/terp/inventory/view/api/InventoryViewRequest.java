@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Size;
 /** A view to save. The owner is never part of the body: it is the caller (D-02). */
 public record InventoryViewRequest(
         @NotBlank @Size(max = 100) String name,
-        @NotNull @Schema(description = "Batch-list filters; keys: status, productId, vendorId, gradeId, categoryId, q")
-        Map<String, Object> filters,
+        @NotNull @Schema(implementation = BatchListFilters.class) Map<String, Object> filters,
         Boolean isShared) {
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import dev.terp.platform.web.Decimals;
 import dev.terp.masterdata.location.Location;
 import dev.terp.masterdata.location.LocationAddress;
 import dev.terp.platform.text.Texts;
@@ -28,7 +29,8 @@ public record LocationRequest(
         @Size(max = 100) String bin,
         @Positive @Digits(integer = 11, fraction = 4)
         @Schema(type = "string", example = "500.0000", nullable = true,
-                description = "Most units the location may hold over all batches; absent = unlimited")
+                description = "Most units the location may hold over all batches; absent = unlimited",
+                        maxLength = Decimals.MAX_INPUT_LENGTH)
         BigDecimal capacity,
         @PositiveOrZero @Schema(description = "Required on update unless If-Match is sent") Long version)
         implements ResourceRequest<Location> {
