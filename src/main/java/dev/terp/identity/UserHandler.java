@@ -70,7 +70,7 @@ class UserHandler {
 
     Mono<ServerResponse> unlock(ServerRequest request) {
         long id = Responses.id(request);
-        return users.unlock(id).flatMap(addresses -> Responses.ok(new LoginUnlockView(id, addresses)));
+        return users.unlock(id).flatMap(addresses -> Responses.ok(LoginUnlockView.of(id, addresses)));
     }
 
     Mono<ServerResponse> resetPassword(ServerRequest request) {

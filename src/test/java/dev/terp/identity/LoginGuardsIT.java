@@ -110,6 +110,7 @@ class LoginGuardsIT {
         http.post().uri("/api/v1/users/{id}/unlock", id).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.userId").value(userId -> assertThat(((Number) userId).longValue()).isEqualTo(id))
+                .jsonPath("$.unlockedAddresses").isEqualTo(1)
                 .jsonPath("$.clientAddresses").isEqualTo(List.of(guesser));
         assertThat(login(client(), guesser, username, PASSWORD).block()).as("unlocked").isEqualTo(200);
         assertThat(actionsFor(id)).containsSubsequence("LOCKED_OUT", "LOGIN_SUCCEEDED", "UNLOCKED",

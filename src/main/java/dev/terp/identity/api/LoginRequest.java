@@ -1,13 +1,16 @@
 package dev.terp.identity.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import dev.terp.identity.domain.PasswordPolicy;
 import dev.terp.platform.text.Verbatim;
 
 public record LoginRequest(
         @NotBlank @Size(max = 64) String username,
-        @Verbatim @NotBlank @BcryptPassword String password) {
+        @Verbatim @NotBlank @BcryptPassword
+        @Schema(maxLength = PasswordPolicy.MAX_BYTES, description = "at most 72 bytes of UTF-8 (BCrypt's limit)") String password) {
 
     @Override
     public String toString() {
