@@ -3,7 +3,6 @@ package dev.terp.masterdata.product;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,9 +27,6 @@ class ProductIT {
 
     @Autowired
     WebTestClient http;
-
-    @Autowired
-    DatabaseClient db;
 
     @Autowired
     TestDatabase rows;
@@ -622,9 +617,8 @@ class ProductIT {
 
     /** One column of a product as text; null when the product or the value is absent. */
     private String column(long id, String column) {
-        return db.sql("SELECT CAST(" + column + " AS CHAR) AS v FROM products WHERE id = :id").bind("id", id)
-                .map(row -> Optional.ofNullable(row.get("v", String.class))).one()
-                .blockOptional().flatMap(value -> value).orElse(null);
+        return rows.value("SELECT CAST(" + column + " AS CHAR) AS v FROM products WHERE id = :id", Map.of("id", id),
+                String.class);
     }
 
 }

@@ -17,7 +17,6 @@ import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,9 +28,6 @@ class StrainIT {
 
     @Autowired
     WebTestClient http;
-
-    @Autowired
-    DatabaseClient db;
 
     @Autowired
     TestDatabase rows;
@@ -481,9 +477,8 @@ class StrainIT {
 
     /** One column of a strain as text; null when the strain or the value is absent. */
     private String column(long id, String column) {
-        return db.sql("SELECT CAST(" + column + " AS CHAR) AS v FROM strains WHERE id = :id").bind("id", id)
-                .map(row -> java.util.Optional.ofNullable(row.get("v", String.class))).one()
-                .blockOptional().flatMap(value -> value).orElse(null);
+        return rows.value("SELECT CAST(" + column + " AS CHAR) AS v FROM strains WHERE id = :id", Map.of("id", id),
+                String.class);
     }
 
     private static String marker() {
