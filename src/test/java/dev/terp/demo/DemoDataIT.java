@@ -3,10 +3,12 @@ package dev.terp.demo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -83,7 +85,8 @@ class DemoDataIT {
 
     @Test
     void loadsTwiceWithoutDuplicatesAndLinksEveryRowByName() {
-        Loads loads = Mono.usingWhen(connections.create(),
+        AtomicReference<Loads> loaded = new AtomicReference<>();
+        Mono.usingWhen(connections.create(),
                         connection -> Mono.from(connection.beginTransaction())
                                 .then(load(connection))
                                 .then(counts(connection))
@@ -91,7 +94,10 @@ class DemoDataIT {
                                         .then(counts(connection))
                                         .map(second -> new Loads(first, second))),
                         connection -> Mono.from(connection.rollbackTransaction()).then(Mono.from(connection.close())))
-                .block();
+                .as(StepVerifier::create)
+                .consumeNextWith(loaded::set)
+                .verifyComplete();
+        Loads loads = loaded.get();
 
         Map<String, Long> expected = new LinkedHashMap<>();
         expected.put("vendors", 5L);

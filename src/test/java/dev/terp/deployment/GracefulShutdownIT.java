@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,11 +25,12 @@ import dev.terp.identity.AdminProperties;
 import dev.terp.masterdata.product.domain.ProductNames;
 import dev.terp.platform.security.SecurityProperties;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 import dev.terp.support.TestTokens;
+import dev.terp.support.Unique;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,13 +59,13 @@ class GracefulShutdownIT {
     TestTokens tokens;
 
     @Autowired
-    DatabaseClient db;
+    TestDatabase rows;
 
     @Test
     void inFlightRequestsFinishAndNothingIsHalfWrittenWhenTheServerIsTerminated() throws Exception {
-        String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String tag = Unique.tag();
         String category = "Shutdown Cat " + tag;
-        db.sql("INSERT INTO categories (name) VALUES (:name)").bind("name", category).fetch().rowsUpdated().block();
+        rows.update("INSERT INTO categories (name) VALUES (:name)", Map.of("name", category));
         int port = freePort();
         Path log = Files.createTempFile("graceful-shutdown-server", ".log");
         Process server = start(port, log);
@@ -188,8 +188,8 @@ class GracefulShutdownIT {
     }
 
     private long count(String sql, String product) {
-        return Objects.requireNonNull(db.sql(sql).bind("product", ProductNames.canonical(product))
-                .map(row -> row.get("n", Long.class)).one().block());
+        return Objects.requireNonNull(rows.one(sql,
+                Map.of("product", ProductNames.canonical(product)), row -> row.get("n", Long.class)));
     }
 
     private Process start(int port, Path log) throws Exception {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -27,14 +26,15 @@ import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.RequestContext;
 import dev.terp.platform.security.Role;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 import dev.terp.support.TestTokens;
+import dev.terp.support.Unique;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
@@ -60,7 +60,7 @@ class InventoryInvariantsIT {
     int port;
 
     @Autowired
-    DatabaseClient db;
+    TestDatabase rows;
 
     @Autowired
     TestTokens tokens;
@@ -95,10 +95,10 @@ class InventoryInvariantsIT {
                 .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)))
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.admin())
                 .build();
-        String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String tag = Unique.tag();
         String category = "Invariant Cat " + tag;
         String vendor = "Invariant Vendor " + tag;
-        db.sql("INSERT INTO categories (name) VALUES (:name)").bind("name", category).fetch().rowsUpdated().block();
+        rows.update("INSERT INTO categories (name) VALUES (:name)", Map.of("name", category));
 
         List<Long> batches = new CopyOnWriteArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -106,11 +106,9 @@ class InventoryInvariantsIT {
             call("POST", "/api/v1/batches/" + id + "/status", Map.of("status", "LIVE", "reason", "on sale")).block();
             batches.add(id);
         }
-        List<Long> locations = db.sql("SELECT DISTINCT location_id FROM batch_locations WHERE batch_id IN (:ids) "
-                        + "ORDER BY location_id").bind("ids", batches)
-                .map(row -> row.get("location_id", Long.class)).all().collectList().block();
-        long vendorId = db.sql("SELECT id FROM vendors WHERE name = :name").bind("name", vendor)
-                .map(row -> row.get("id", Long.class)).one().block();
+        List<Long> locations = rows.list("SELECT DISTINCT location_id FROM batch_locations WHERE batch_id IN (:ids) "
+                        + "ORDER BY location_id", Map.of("ids", batches), row -> row.get("location_id", Long.class));
+        long vendorId = rows.value("SELECT id FROM vendors WHERE name = :name", Map.of("name", vendor), Long.class);
 
         Random random = new Random(seed);
         List<Operation> plan = new ArrayList<>();
@@ -231,14 +229,13 @@ class InventoryInvariantsIT {
     }
 
     private void assertInvariants(long batchId) {
-        Map<String, BigDecimal> batch = db.sql("SELECT on_hand_qty, reserved_qty, quarantine_qty, hold_qty, "
-                        + "sample_qty FROM batches WHERE id = :id").bind("id", batchId)
-                .map(row -> Map.of("onHand", row.get("on_hand_qty", BigDecimal.class),
+        Map<String, BigDecimal> batch = rows.one("SELECT on_hand_qty, reserved_qty, quarantine_qty, hold_qty, "
+                        + "sample_qty FROM batches WHERE id = :id",
+                                Map.of("id", batchId), row -> Map.of("onHand", row.get("on_hand_qty", BigDecimal.class),
                         "reserved", row.get("reserved_qty", BigDecimal.class),
                         "quarantine", row.get("quarantine_qty", BigDecimal.class),
                         "hold", row.get("hold_qty", BigDecimal.class),
-                        "sample", row.get("sample_qty", BigDecimal.class)))
-                .one().block();
+                        "sample", row.get("sample_qty", BigDecimal.class)));
         String what = "batch " + batchId + " " + batch;
         batch.values().forEach(bucket -> assertThat(bucket.signum()).as(what).isNotNegative());
         assertThat(batch.get("onHand")).as(what + ": on-hand covers what is promised or set aside")
@@ -258,6 +255,6 @@ class InventoryInvariantsIT {
     }
 
     private BigDecimal sum(String sql, long batchId) {
-        return db.sql(sql).bind("id", batchId).map(row -> new BigDecimal(row.get("s").toString())).one().block();
+        return rows.one(sql, Map.of("id", batchId), row -> new BigDecimal(row.get("s").toString()));
     }
 }

@@ -2,16 +2,17 @@ package dev.terp.masterdata;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
+
+import dev.terp.support.Unique;
 
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Inventory rows that refer to master data, made through {@code POST /api/v1/inventory/intake}, and the answer to
+ * Inventory rows that refer to master data, made over the API (a new category, then
+ * {@code POST /api/v1/inventory/intake}), and the answer to
  * deleting a record such rows still use.
  */
 public final class InventoryReferences {
@@ -23,10 +24,12 @@ public final class InventoryReferences {
      * Receives 5 units of a new product in a new category at a new site (vendor, brand and location found or created
      * by name); the fields in {@code overrides} (grade, location, ...) replace the defaults. Answers the batch.
      */
-    public static Map<?, ?> intake(WebTestClient http, DatabaseClient db, Map<String, Object> overrides) {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
+    public static Map<?, ?> intake(WebTestClient http, Map<String, Object> overrides) {
+        String tag = Unique.tag();
         String category = "Reference Cat " + tag;
-        db.sql("INSERT INTO categories (name) VALUES (:name)").bind("name", category).fetch().rowsUpdated().block();
+        http.post().uri("/api/v1/categories").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", category)).exchange()
+                .expectStatus().isCreated();
         Map<String, Object> body = new HashMap<>();
         body.put("vendorName", "Reference Vendor " + tag);
         body.put("brandName", "Reference Brand " + tag);

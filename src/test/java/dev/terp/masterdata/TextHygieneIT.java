@@ -13,11 +13,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +33,7 @@ class TextHygieneIT {
     WebTestClient http;
 
     @Autowired
-    DatabaseClient db;
+    TestDatabase rows;
 
     static Stream<String> payloads() {
         return Stream.of(
@@ -261,7 +261,7 @@ class TextHygieneIT {
     }
 
     private long countUsers() {
-        return db.sql("SELECT COUNT(*) AS n FROM users").map(row -> row.get("n", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM users", Map.of());
     }
 
     /** A unique, already canonical word ("Qzxkvbnm"): letters only, so product-name canonicalisation keeps it. */

@@ -11,11 +11,11 @@ import dev.terp.platform.security.Role;
 import dev.terp.platform.web.ApiRoutes;
 import dev.terp.platform.web.RouteDescriptor;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +35,7 @@ class BackupJobsIT {
     TestTokens tokens;
 
     @Autowired
-    DatabaseClient db;
+    TestDatabase rows;
 
     @Autowired
     ApiRoutes routes;
@@ -66,10 +66,10 @@ class BackupJobsIT {
                 .jsonPath("$.items[?(@.name == '" + dump + "')].sizeBytes").value(sizes ->
                         assertThat(((Number) ((List<?>) sizes).get(0)).longValue()).isPositive());
 
-        Long audited = db.sql("SELECT COUNT(*) AS n FROM audit_logs WHERE entity = 'Job' AND entity_id = :id "
-                        + "AND action = 'BACKUP_REQUESTED' AND actor_id IS NOT NULL AND occurred_at >= :before")
-                .bind("id", id).bind("before", before.atOffset(java.time.ZoneOffset.UTC).toLocalDateTime())
-                .map(row -> row.get("n", Long.class)).one().block();
+        Long audited = rows.count("SELECT COUNT(*) AS n FROM audit_logs WHERE entity = 'Job' AND entity_id = :id "
+                        + "AND action = 'BACKUP_REQUESTED' AND actor_id IS NOT NULL AND occurred_at >= :before",
+                                Map.of("id", id,
+                                "before", before.atOffset(java.time.ZoneOffset.UTC).toLocalDateTime()));
         assertThat(audited).isEqualTo(1L);
 
         String metrics = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
@@ -113,12 +113,10 @@ class BackupJobsIT {
     }
 
     private long insertRunningJob(int attempts) {
-        return db.sql("INSERT INTO jobs (type, status, attempts, lease_owner, lease_until, started_at) "
+        return rows.insert("INSERT INTO jobs (type, status, attempts, lease_owner, lease_until, started_at) "
                         + "VALUES ('database-backup', 'RUNNING', :attempts, 'pod-that-died', "
-                        + "DATE_SUB(NOW(6), INTERVAL 1 MINUTE), DATE_SUB(NOW(6), INTERVAL 2 MINUTE))")
-                .bind("attempts", attempts)
-                .filter(statement -> statement.returnGeneratedValues("id"))
-                .map(row -> row.get("id", Long.class)).one().block();
+                        + "DATE_SUB(NOW(6), INTERVAL 1 MINUTE), DATE_SUB(NOW(6), INTERVAL 2 MINUTE))",
+                                Map.of("attempts", attempts));
     }
 
     private Map<?, ?> awaitFinished(long id) {

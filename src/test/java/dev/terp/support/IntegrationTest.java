@@ -27,6 +27,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
-@Import({ContainersConfiguration.class, TestAuthentication.class, FailingRoutes.class})
+@Import({ContainersConfiguration.class, TestAuthentication.class, TestData.class, FailingRoutes.class})
 public @interface IntegrationTest {
 }

@@ -8,7 +8,6 @@ import dev.terp.platform.security.JwtTokens;
 import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Makes the shared {@code WebTestClient} act as the administrator, so tests about business rules need not log in;
@@ -18,7 +17,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 public class TestAuthentication {
 
     @Bean
-    TestTokens testTokens(JwtTokens tokens, DatabaseClient db, AdminProperties admin) {
+    TestTokens testTokens(JwtTokens tokens, TestDatabase db, AdminProperties admin) {
         return new TestTokens(tokens, db, admin);
     }
 

@@ -1,5 +1,6 @@
 package dev.terp.support;
 
+import java.util.Map;
 import java.util.Set;
 
 import dev.terp.identity.AdminProperties;
@@ -7,19 +8,17 @@ import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.JwtTokens;
 import dev.terp.platform.security.Role;
 
-import org.springframework.r2dbc.core.DatabaseClient;
-
 /** Bearer tokens for tests: the real administrator's, or one per role for made-up users. */
 public class TestTokens {
 
     private static final long FIRST_ROLE_USER_ID = 900_000_000L;
 
     private final JwtTokens tokens;
-    private final DatabaseClient db;
+    private final TestDatabase db;
     private final AdminProperties admin;
     private volatile String adminToken;
 
-    public TestTokens(JwtTokens tokens, DatabaseClient db, AdminProperties admin) {
+    public TestTokens(JwtTokens tokens, TestDatabase db, AdminProperties admin) {
         this.tokens = tokens;
         this.db = db;
         this.admin = admin;
@@ -27,8 +26,8 @@ public class TestTokens {
 
     public String admin() {
         if (adminToken == null) {
-            long id = db.sql("SELECT id FROM users WHERE username = :username").bind("username", admin.username())
-                    .map(row -> row.get("id", Long.class)).one().block();
+            long id = db.value("SELECT id FROM users WHERE username = :username",
+                    Map.of("username", admin.username()), Long.class);
             adminToken = tokens.issue(new Actor(id, admin.username(), Set.of(Role.ADMIN))).value();
         }
         return adminToken;

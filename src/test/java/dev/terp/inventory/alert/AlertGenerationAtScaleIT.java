@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,6 +19,7 @@ import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 
 import dev.terp.inventory.alert.api.GenerateResult;
 import dev.terp.platform.security.Role;
@@ -192,12 +194,16 @@ class AlertGenerationAtScaleIT {
                 telemetry);
         List<long[]> progress = new CopyOnWriteArrayList<>();
 
-        GenerateResult result = service.generate((done, total) -> progress.add(new long[] {done, total}))
-                .block(Duration.ofSeconds(60));
+        AtomicReference<GenerateResult> result = new AtomicReference<>();
+        service.generate((done, total) -> progress.add(new long[] {done, total}))
+                .as(StepVerifier::create)
+                .consumeNextWith(result::set)
+                .expectComplete()
+                .verify(Duration.ofSeconds(60));
 
         assertOwnAlertsMatchTheRules();
         assertEveryTypeIsOpen();
-        assertThat(result.opened()).isGreaterThanOrEqualTo(Math.toIntExact(bulk.count(OWN_ALERTS, OPEN)));
+        assertThat(result.get().opened()).isGreaterThanOrEqualTo(Math.toIntExact(bulk.count(OWN_ALERTS, OPEN)));
         long alertable = bulk.count("batches b", ALERTABLE);
         assertThat(counting.batchPages.get()).isGreaterThanOrEqualTo(Math.toIntExact(alertable / pageSize));
         assertThat(counting.largestBatchPage.get()).isEqualTo(pageSize);
@@ -214,8 +220,11 @@ class AlertGenerationAtScaleIT {
         // Everything leaves the alertable set: resolved in stale pages, still one page at a time.
         long open = bulk.count(OWN_ALERTS, OPEN);
         bulk.update("status = 'ON_HOLD'", ALERTABLE);
-        GenerateResult resolving = service.generate().block(Duration.ofSeconds(60));
-        assertThat(resolving.resolved()).isGreaterThanOrEqualTo(Math.toIntExact(open));
+        service.generate()
+                .as(StepVerifier::create)
+                .assertNext(resolving -> assertThat(resolving.resolved()).isGreaterThanOrEqualTo(Math.toIntExact(open)))
+                .expectComplete()
+                .verify(Duration.ofSeconds(60));
         assertThat(bulk.count(OWN_ALERTS, OPEN)).isZero();
         assertThat(counting.largestStalePage.get()).isEqualTo(pageSize);
     }

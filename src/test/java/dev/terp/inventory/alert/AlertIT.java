@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.terp.platform.security.Role;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 import dev.terp.support.TestTokens;
+import dev.terp.support.Unique;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +42,9 @@ class AlertIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    TestDatabase rows;
 
     @Autowired
     TestTokens tokens;
@@ -228,8 +233,8 @@ class AlertIT {
 
     @Test
     void batchExpirationAlertsFollowTheDaysLeftAndResolveWhenTheDateMovesOut() {
-        String category = "Expiry Cat " + UUID.randomUUID().toString().substring(0, 8);
-        db.sql("INSERT INTO categories (name) VALUES (:name)").bind("name", category).fetch().rowsUpdated().block();
+        String category = Unique.name("Expiry Cat");
+        rows.update("INSERT INTO categories (name) VALUES (:name)", Map.of("name", category));
         long expired = receiveLive(category, today().minusDays(1));
         long expiresToday = receiveLive(category, today());
         long inFive = receiveLive(category, today().plusDays(5));
@@ -443,8 +448,8 @@ class AlertIT {
     }
 
     private long countInTable(String status) {
-        return db.sql("SELECT COUNT(*) AS n FROM inventory_alerts WHERE status = :status").bind("status", status)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM inventory_alerts WHERE status = :status",
+                Map.of("status", status));
     }
 
     /** Received through the intake API with the expiration date, then put LIVE through the status API. */
@@ -491,8 +496,7 @@ class AlertIT {
     }
 
     private void setOnHand(long batchId, String onHand) {
-        db.sql("UPDATE batches SET on_hand_qty = :qty WHERE id = :id")
-                .bind("qty", new java.math.BigDecimal(onHand)).bind("id", batchId)
-                .fetch().rowsUpdated().block();
+        rows.update("UPDATE batches SET on_hand_qty = :qty WHERE id = :id",
+                Map.of("qty", new java.math.BigDecimal(onHand), "id", batchId));
     }
 }

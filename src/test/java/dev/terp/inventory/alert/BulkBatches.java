@@ -2,9 +2,12 @@ package dev.terp.inventory.alert;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+
+import dev.terp.support.TestDatabase;
+import dev.terp.support.Unique;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -26,8 +29,8 @@ public final class BulkBatches {
             + "UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 "
             + "UNION ALL SELECT 9)";
 
-    private final DatabaseClient db;
-    public final String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    private final TestDatabase db;
+    public final String tag = Unique.tag();
     public final List<String> categories = new ArrayList<>();
     private final List<Long> productIds = new ArrayList<>();
     private long vendorId;
@@ -35,24 +38,32 @@ public final class BulkBatches {
     private long lotId;
 
     public BulkBatches(DatabaseClient db) {
-        this.db = db;
+        this.db = new TestDatabase(db);
     }
 
     /** Inserts {@code count} (at most 10 000) batches; expiring ones expire on {@code expiring}. */
     public BulkBatches create(int count, LocalDate expiring) {
-        vendorId = insert("INSERT INTO vendors (name) VALUES (:v)", Map.of("v", "Bulk Vendor " + tag));
-        brandId = insert("INSERT INTO brands (name, vendor_id) VALUES (:v, :w)",
+        vendorId = db.insert("INSERT INTO vendors (name) VALUES (:v)", Map.of("v", "Bulk Vendor " + tag));
+        brandId = db.insert("INSERT INTO brands (name, vendor_id) VALUES (:v, :w)",
                 Map.of("v", "Bulk Brand " + tag, "w", vendorId));
-        lotId = insert("INSERT INTO lots (code, vendor_id, received_on) VALUES (:v, :w, CURRENT_DATE)",
+        lotId = db.insert("INSERT INTO lots (code, vendor_id, received_on) VALUES (:v, :w, CURRENT_DATE)",
                 Map.of("v", "LOT-BULK" + tag, "w", vendorId));
         for (int p = 0; p < 5; p++) {
             String category = "Bulk " + tag + " " + p;
             categories.add(category);
-            long categoryId = insert("INSERT INTO categories (name) VALUES (:v)", Map.of("v", category));
-            productIds.add(insert("INSERT INTO products (brand_id, name_canonical, category_id) VALUES (:v, :w, :x)",
+            long categoryId = db.insert("INSERT INTO categories (name) VALUES (:v)", Map.of("v", category));
+            productIds.add(db.insert("INSERT INTO products (brand_id, name_canonical, category_id) VALUES (:v, :w, :x)",
                     Map.of("v", brandId, "w", "Bulk Product " + tag + " " + p, "x", categoryId)));
         }
-        db.sql("INSERT INTO batches (code, sku, product_id, lot_id, status, cogs_mode, unit_cogs, unit_cogs_min, "
+        Map<String, Object> values = new HashMap<>();
+        values.put("tag", tag);
+        values.put("lot", lotId);
+        values.put("expiring", expiring);
+        values.put("count", count);
+        for (int p = 0; p < 5; p++) {
+            values.put("p" + p, productIds.get(p));
+        }
+        db.update("INSERT INTO batches (code, sku, product_id, lot_id, status, cogs_mode, unit_cogs, unit_cogs_min, "
                         + "unit_cogs_max, payment_terms, on_hand_qty, expiration_date) "
                         + "SELECT CONCAT('BCH-BULK', :tag, '-', n.i), CONCAT('BULK-', :tag, '-', n.i), "
                         + "CASE MOD(n.i, 5) WHEN 0 THEN :p0 WHEN 1 THEN :p1 WHEN 2 THEN :p2 WHEN 3 THEN :p3 "
@@ -67,11 +78,8 @@ public final class BulkBatches {
                         + "CASE MOD(n.i, 4) WHEN 0 THEN 5.5 WHEN 1 THEN 150 WHEN 2 THEN 50 ELSE 12.3456 END, "
                         + "CASE WHEN MOD(n.i, 7) = 0 THEN :expiring END "
                         + "FROM (SELECT a.d + 10 * b.d + 100 * c.d + 1000 * e.d AS i FROM " + DIGITS + " a CROSS JOIN "
-                        + DIGITS + " b CROSS JOIN " + DIGITS + " c CROSS JOIN " + DIGITS + " e) n WHERE n.i < :count")
-                .bind("tag", tag).bind("lot", lotId).bind("expiring", expiring).bind("count", count)
-                .bind("p0", productIds.get(0)).bind("p1", productIds.get(1)).bind("p2", productIds.get(2))
-                .bind("p3", productIds.get(3)).bind("p4", productIds.get(4))
-                .fetch().rowsUpdated().block();
+                        + DIGITS + " b CROSS JOIN " + DIGITS + " c CROSS JOIN " + DIGITS + " e) n WHERE n.i < :count",
+                values);
         return this;
     }
 
@@ -84,37 +92,25 @@ public final class BulkBatches {
 
     /** A count over this set's batches ({@code b}), optionally joined: {@code condition} is added with AND. */
     public long count(String fromAndJoins, String condition) {
-        return db.sql("SELECT COUNT(*) AS n FROM " + fromAndJoins + " WHERE " + OWN + " AND (" + condition + ")")
-                .bind("skuPrefix", skuPrefix())
-                .map(row -> row.get("n", Long.class)).one().block();
+        return db.count("SELECT COUNT(*) AS n FROM " + fromAndJoins + " WHERE " + OWN + " AND (" + condition + ")",
+                Map.of("skuPrefix", skuPrefix()));
     }
 
     /** Runs an UPDATE over this set's batches: {@code set} is the SET list, {@code condition} the extra filter. */
     public long update(String set, String condition) {
-        return db.sql("UPDATE batches b SET " + set + " WHERE " + OWN + " AND (" + condition + ")")
-                .bind("skuPrefix", skuPrefix())
-                .fetch().rowsUpdated().block();
+        return db.update("UPDATE batches b SET " + set + " WHERE " + OWN + " AND (" + condition + ")",
+                Map.of("skuPrefix", skuPrefix()));
     }
 
     /** Removes everything this set wrote (alerts included). */
     public void delete() {
-        db.sql("DELETE a FROM inventory_alerts a JOIN batches b ON b.id = a.batch_id WHERE " + OWN)
-                .bind("skuPrefix", skuPrefix()).fetch().rowsUpdated().block();
-        db.sql("DELETE FROM batches WHERE lot_id = :lot").bind("lot", lotId).fetch().rowsUpdated().block();
-        db.sql("DELETE FROM products WHERE id IN (:ids)").bind("ids", productIds).fetch().rowsUpdated().block();
-        db.sql("DELETE FROM categories WHERE name IN (:names)").bind("names", categories).fetch().rowsUpdated()
-                .block();
-        db.sql("DELETE FROM lots WHERE id = :id").bind("id", lotId).fetch().rowsUpdated().block();
-        db.sql("DELETE FROM brands WHERE id = :id").bind("id", brandId).fetch().rowsUpdated().block();
-        db.sql("DELETE FROM vendors WHERE id = :id").bind("id", vendorId).fetch().rowsUpdated().block();
-    }
-
-    private long insert(String sql, Map<String, Object> values) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql);
-        for (Map.Entry<String, Object> value : values.entrySet()) {
-            spec = spec.bind(value.getKey(), value.getValue());
-        }
-        return spec.filter(statement -> statement.returnGeneratedValues("id"))
-                .map(row -> row.get("id", Long.class)).one().block();
+        db.update("DELETE a FROM inventory_alerts a JOIN batches b ON b.id = a.batch_id WHERE " + OWN,
+                Map.of("skuPrefix", skuPrefix()));
+        db.update("DELETE FROM batches WHERE lot_id = :lot", Map.of("lot", lotId));
+        db.update("DELETE FROM products WHERE id IN (:ids)", Map.of("ids", productIds));
+        db.update("DELETE FROM categories WHERE name IN (:names)", Map.of("names", categories));
+        db.update("DELETE FROM lots WHERE id = :id", Map.of("id", lotId));
+        db.update("DELETE FROM brands WHERE id = :id", Map.of("id", brandId));
+        db.update("DELETE FROM vendors WHERE id = :id", Map.of("id", vendorId));
     }
 }

@@ -7,10 +7,12 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 import reactor.util.context.Context;
 
 import dev.terp.inventory.batch.InventoryFixtures.MovementRow;
-import dev.terp.inventory.batch.InventoryFixtures.TestBatch;
+import dev.terp.support.TestBatch;
 import dev.terp.masterdata.AuditHistory;
 import dev.terp.platform.errors.ApiException;
 import dev.terp.platform.errors.ErrorCode;
@@ -19,6 +21,7 @@ import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.RequestContext;
 import dev.terp.platform.security.Role;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +31,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @IntegrationTest
 class BatchIT {
@@ -38,6 +40,9 @@ class BatchIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    TestDatabase rows;
 
     @Autowired
     TestTokens tokens;
@@ -421,14 +426,16 @@ class BatchIT {
         StockReference order = StockReference.of("ORDER_LINE", 9L);
         Context clerk = Context.of(RequestContext.class, new RequestContext(
                 new Actor(31337L, "sales-sam", Set.of(Role.SALES)), null, null, null));
-        reservations.reserve(batch.id(), new BigDecimal("4"), order).contextWrite(clerk).block();
-        Batch after = reservations.consume(batch.id(), new BigDecimal("3"), new BigDecimal("20.00"), order)
+        reservations.reserve(batch.id(), new BigDecimal("4"), order)
+                .then(reservations.consume(batch.id(), new BigDecimal("3"), new BigDecimal("20.00"), order))
                 .contextWrite(clerk)
-                .block();
-
-        assertThat(after.onHandQty()).isEqualByComparingTo("7");
-        assertThat(after.reservedQty()).isEqualByComparingTo("1");
-        assertThat(after.status().name()).isEqualTo("LIVE");
+                .as(StepVerifier::create)
+                .assertNext(after -> {
+                    assertThat(after.onHandQty()).isEqualByComparingTo("7");
+                    assertThat(after.reservedQty()).isEqualByComparingTo("1");
+                    assertThat(after.status().name()).isEqualTo("LIVE");
+                })
+                .verifyComplete();
         assertThat(fixtures.reservations(batch.id())).containsOnlyKeys("ORDER_LINE 9")
                 .hasEntrySatisfying("ORDER_LINE 9", held -> assertThat(held).isEqualByComparingTo("1"));
         List<MovementRow> rows = fixtures.movements(batch.id());
@@ -445,29 +452,35 @@ class BatchIT {
         TestBatch batch = fixtures.batch("LIVE", "10", "2", "0", "0");
         Context clerk = Context.of(RequestContext.class, new RequestContext(
                 new Actor(31337L, "sales-sam", Set.of(Role.SALES)), null, null, null));
-        assertThatThrownBy(() -> reservations.consume(batch.id(), new BigDecimal("3"), BigDecimal.TEN,
-                        InventoryFixtures.HOLDER)
+        reservations.consume(batch.id(), new BigDecimal("3"), BigDecimal.TEN, InventoryFixtures.HOLDER)
                 .contextWrite(clerk)
-                .block())
-                .isInstanceOf(ApiException.class)
-                .hasMessageStartingWith("MANUAL 1 holds 2.0000 of batch " + batch.id() + ", 3.0000 requested")
-                .satisfies(refused -> assertThat(((ApiException) refused).code())
-                        .isEqualTo(ErrorCode.RESERVATION_NOT_HELD));
+                .as(StepVerifier::create)
+                .expectErrorSatisfies(refused -> assertThat(refused)
+                        .isInstanceOf(ApiException.class)
+                        .hasMessageStartingWith("MANUAL 1 holds 2.0000 of batch " + batch.id() + ", 3.0000 requested")
+                        .satisfies(problem -> assertThat(((ApiException) problem).code())
+                                .isEqualTo(ErrorCode.RESERVATION_NOT_HELD)))
+                .verify();
         // Stock reserved by one holder is not another's to sell.
-        assertThatThrownBy(() -> reservations.consume(batch.id(), BigDecimal.ONE, BigDecimal.TEN,
-                        StockReference.of("ORDER_LINE", 5L))
+        reservations.consume(batch.id(), BigDecimal.ONE, BigDecimal.TEN, StockReference.of("ORDER_LINE", 5L))
                 .contextWrite(clerk)
-                .block())
-                .isInstanceOf(ApiException.class)
-                .satisfies(refused -> assertThat(((ApiException) refused).code())
-                        .isEqualTo(ErrorCode.RESERVATION_NOT_HELD));
-        assertThatThrownBy(() -> reservations.consume(batch.id(), BigDecimal.ONE, BigDecimal.TEN,
-                        StockReference.NONE)
+                .as(StepVerifier::create)
+                .expectErrorSatisfies(refused -> assertThat(refused)
+                        .isInstanceOf(ApiException.class)
+                        .satisfies(problem -> assertThat(((ApiException) problem).code())
+                                .isEqualTo(ErrorCode.RESERVATION_NOT_HELD)))
+                .verify();
+        // Deferred: the port checks its arguments before it builds the Mono.
+        Mono.defer(() -> reservations.consume(batch.id(), BigDecimal.ONE, BigDecimal.TEN, StockReference.NONE))
                 .contextWrite(clerk)
-                .block())
-                .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> reservations.reserve(batch.id(), BigDecimal.ONE, InventoryFixtures.HOLDER).block())
-                .isInstanceOf(ApiException.class).hasMessageContaining("authenticated user");
+                .as(StepVerifier::create)
+                .expectError(ValidationException.class)
+                .verify();
+        reservations.reserve(batch.id(), BigDecimal.ONE, InventoryFixtures.HOLDER)
+                .as(StepVerifier::create)
+                .expectErrorSatisfies(refused -> assertThat(refused)
+                        .isInstanceOf(ApiException.class).hasMessageContaining("authenticated user"))
+                .verify();
         assertThat(fixtures.movementCount(batch.id())).isZero();
         assertThat(fixtures.quantities(batch.id()).get("reserved")).isEqualByComparingTo("2");
     }
@@ -484,7 +497,8 @@ class BatchIT {
         Map<?, ?> first = http.get().uri("/api/v1/inventory/movements?batchId={id}&limit=2", batch.id()).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         List<?> items = (List<?>) first.get("items");
-        assertThat(items.stream().<Object>map(item -> ((Map<?, ?>) item).get("reason")).toList()).containsExactly("c", "b");
+        assertThat(items.stream().<Object>map(item -> ((Map<?, ?>) item).get("reason")).toList())
+                .containsExactly("c", "b");
         Map<?, ?> newest = (Map<?, ?>) items.get(0);
         assertThat(newest.get("quantityChange")).isEqualTo("3.0000");
         assertThat(newest.get("quantityBefore")).isEqualTo("13.0000");
@@ -496,7 +510,8 @@ class BatchIT {
         Map<?, ?> second = http.get().uri("/api/v1/inventory/movements?batchId={id}&limit=2&cursor={c}",
                 batch.id(), first.get("nextCursor")).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        assertThat(((List<?>) second.get("items")).stream().<Object>map(item -> ((Map<?, ?>) item).get("reason")).toList())
+        assertThat(((List<?>) second.get("items")).stream().<Object>map(item -> ((Map<?, ?>) item).get("reason"))
+                .toList())
                 .containsExactly("a");
         assertThat(second.get("nextCursor")).isNull();
 
@@ -688,8 +703,7 @@ class BatchIT {
     }
 
     private long adminId() {
-        return db.sql("SELECT id FROM users WHERE username = :u").bind("u", tokens.adminUsername())
-                .map(row -> row.get("id", Long.class)).one().block();
+        return rows.value("SELECT id FROM users WHERE username = :u", Map.of("u", tokens.adminUsername()), Long.class);
     }
 
     @SuppressWarnings("unchecked")

@@ -2,22 +2,27 @@ package dev.terp.inventory.batch;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.terp.inventory.batch.InventoryFixtures.TestBatch;
+import dev.terp.support.TestBatch;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestBatches;
+import dev.terp.support.TestDatabase;
+import dev.terp.support.Unique;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriBuilder;
 
+import static dev.terp.support.TestBatches.aBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The batch list's vendor, grade and category filters and its search over the joined names. */
+/**
+ * The batch list's vendor, grade and category filters and its search over the joined names, on batches received over
+ * the API.
+ */
 @IntegrationTest
 class BatchListFilterIT {
 
@@ -25,34 +30,28 @@ class BatchListFilterIT {
     WebTestClient http;
 
     @Autowired
-    DatabaseClient db;
-
-    InventoryFixtures fixtures;
-
-    @BeforeEach
-    void fixtures() {
-        fixtures = new InventoryFixtures(db);
-    }
+    TestDatabase rows;
 
     @Test
     void filtersByVendorGradeAndCategory() {
-        TestBatch a = fixtures.batch("LIVE", "1");
-        TestBatch b = fixtures.batch("LIVE", "1");
-        long grade = grade();
-        db.sql("UPDATE batches SET grade_id = :grade WHERE id = :id").bind("grade", grade).bind("id", a.id())
-                .fetch().rowsUpdated().block();
+        String grade = Unique.name("G");
+        long gradeId = idOf(http.post().uri("/api/v1/grades").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", grade)).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody());
+        TestBatch a = liveBatch().ofGrade(grade).receive(http);
+        TestBatch b = liveBatch().receive(http);
 
         assertThat(ids(uri -> uri.queryParam("vendorId", vendorOf(a.id())))).containsExactly(a.id());
         assertThat(ids(uri -> uri.queryParam("vendorId", vendorOf(b.id())))).containsExactly(b.id());
-        assertThat(ids(uri -> uri.queryParam("gradeId", grade))).containsExactly(a.id());
+        assertThat(ids(uri -> uri.queryParam("gradeId", gradeId))).containsExactly(a.id());
         assertThat(ids(uri -> uri.queryParam("categoryId", categoryOf(b.id())))).containsExactly(b.id());
     }
 
     @Test
     void searchCoversProductBrandAndVendorNames() {
-        TestBatch batch = fixtures.batch("LIVE", "1");
-        String tag = batch.sku().substring("TEST-".length());
-        // The fixture names product, brand and vendor "Product <tag>", "Inv Brand <tag>", "Inv Vendor <tag>".
+        TestBatch batch = liveBatch().receive(http);
+        String tag = batch.tag();
+        // The builder names product, brand and vendor "Inv Product <tag>", "Inv Brand <tag>", "Inv Vendor <tag>".
         assertThat(ids(uri -> uri.queryParam("q", "product " + tag.toLowerCase()))).containsExactly(batch.id());
         assertThat(ids(uri -> uri.queryParam("q", "Inv Brand " + tag))).containsExactly(batch.id());
         assertThat(ids(uri -> uri.queryParam("q", "Inv Vendor " + tag))).containsExactly(batch.id());
@@ -62,13 +61,13 @@ class BatchListFilterIT {
 
     @Test
     void combinedFiltersAllApply() {
-        TestBatch live = fixtures.batch("LIVE", "1");
+        TestBatch live = liveBatch().receive(http);
         long vendor = vendorOf(live.id());
         long category = categoryOf(live.id());
         assertThat(ids(uri -> uri.queryParam("vendorId", vendor).queryParam("categoryId", category)
                 .queryParam("status", "LIVE").queryParam("q", live.code()))).containsExactly(live.id());
         assertThat(ids(uri -> uri.queryParam("vendorId", vendor).queryParam("status", "ON_HOLD"))).isEmpty();
-        TestBatch other = fixtures.batch("LIVE", "1");
+        TestBatch other = liveBatch().receive(http);
         assertThat(ids(uri -> uri.queryParam("vendorId", vendor).queryParam("categoryId", categoryOf(other.id()))))
                 .isEmpty();
     }
@@ -98,19 +97,21 @@ class BatchListFilterIT {
     }
 
     private long vendorOf(long batchId) {
-        return db.sql("SELECT l.vendor_id FROM batches b JOIN lots l ON l.id = b.lot_id WHERE b.id = :id")
-                .bind("id", batchId).map(row -> row.get("vendor_id", Long.class)).one().block();
+        return rows.value("SELECT l.vendor_id FROM batches b JOIN lots l ON l.id = b.lot_id WHERE b.id = :id",
+                Map.of("id", batchId), Long.class);
     }
 
     private long categoryOf(long batchId) {
-        return db.sql("SELECT p.category_id FROM batches b JOIN products p ON p.id = b.product_id WHERE b.id = :id")
-                .bind("id", batchId).map(row -> row.get("category_id", Long.class)).one().block();
+        return rows.value("SELECT p.category_id FROM batches b JOIN products p ON p.id = b.product_id WHERE b.id = :id",
+                Map.of("id", batchId), Long.class);
     }
 
-    private long grade() {
-        return db.sql("INSERT INTO grades (name) VALUES (:name)")
-                .bind("name", "G-" + UUID.randomUUID().toString().substring(0, 8))
-                .filter(statement -> statement.returnGeneratedValues("id"))
-                .map(row -> row.get("id", Long.class)).one().block();
+    /** A LIVE batch of one unit, each of its own vendor, brand, product and category. */
+    private static TestBatches.Spec liveBatch() {
+        return aBatch().named("Inv").withStatus("LIVE").withOnHand("1");
+    }
+
+    private static long idOf(Map<?, ?> created) {
+        return ((Number) created.get("id")).longValue();
     }
 }

@@ -8,8 +8,9 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.terp.inventory.batch.InventoryFixtures.TestBatch;
+import dev.terp.support.TestBatch;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -29,6 +30,9 @@ class BulkStatusIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    TestDatabase rows;
 
     InventoryFixtures fixtures;
 
@@ -135,8 +139,7 @@ class BulkStatusIT {
     }
 
     private long auditCount(long batchId) {
-        return db.sql("SELECT COUNT(*) AS n FROM audit_logs WHERE entity = 'Batch' AND entity_id = :id "
-                        + "AND action = 'STATUS_CHANGED'")
-                .bind("id", batchId).map(row -> row.get("n", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM audit_logs WHERE entity = 'Batch' AND entity_id = :id "
+                        + "AND action = 'STATUS_CHANGED'", Map.of("id", batchId));
     }
 }

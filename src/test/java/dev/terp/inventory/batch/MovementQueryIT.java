@@ -9,9 +9,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 import reactor.util.context.Context;
 
-import dev.terp.inventory.batch.InventoryFixtures.TestBatch;
+import dev.terp.support.TestBatch;
 import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.RequestContext;
 import dev.terp.platform.security.Role;
@@ -117,10 +118,13 @@ class MovementQueryIT {
         post(batch.id(), "disposals", Map.of("quantity", "2", "reason", "mould"));
         post(batch.id(), "quarantine", Map.of("quantity", "4", "reason", "lab test"));
         StockReference holder = StockReference.of("ORDER_LINE", uniqueReferenceId());
-        reservations.reserve(batch.id(), new BigDecimal("5"), holder).contextWrite(admin()).block();
         // A sale as the sales module records it through the port, on both buckets.
-        reservations.consume(batch.id(), new BigDecimal("4"), new BigDecimal("30.00"), holder)
-                .contextWrite(admin()).block();
+        reservations.reserve(batch.id(), new BigDecimal("5"), holder)
+                .then(reservations.consume(batch.id(), new BigDecimal("4"), new BigDecimal("30.00"), holder))
+                .contextWrite(admin())
+                .as(StepVerifier::create)
+                .expectNextCount(1)
+                .verifyComplete();
         // On-hand 12, placed at one location, then 5 moved to another: location rows, on-hand unchanged.
         long from = fixtures.location();
         long to = fixtures.location();

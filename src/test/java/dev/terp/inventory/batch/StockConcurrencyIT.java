@@ -2,10 +2,10 @@ package dev.terp.inventory.batch;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,8 +18,9 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import dev.terp.inventory.batch.InventoryFixtures.MovementRow;
-import dev.terp.inventory.batch.InventoryFixtures.TestBatch;
+import dev.terp.support.TestBatch;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +29,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import static dev.terp.support.TestBatches.aBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,6 +47,12 @@ class StockConcurrencyIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    TestDatabase rows;
+
+    @Autowired
+    WebTestClient http;
 
     @Autowired
     TestTokens tokens;
@@ -194,13 +203,10 @@ class StockConcurrencyIT {
     @Test
     void parallelTransfersIntoALimitedLocationNeverOverfillIt() {
         long limited = fixtures.location("10");
-        List<Long> sources = new ArrayList<>();
-        List<TestBatch> batches = Flux.range(0, 24).map(i -> fixtures.batch("LIVE", "1")).collectList().block();
-        for (TestBatch batch : batches) {
-            long source = fixtures.location();
-            fixtures.place(batch.id(), source, "1");
-            sources.add(source);
-        }
+        // Received over the API: each batch's one unit lies at its own intake site.
+        List<TestBatch> batches = IntStream.range(0, 24)
+                .mapToObj(i -> aBatch().named("Inv").withStatus("LIVE").withOnHand("1").receive(http)).toList();
+        List<Long> sources = batches.stream().map(TestBatch::locationId).toList();
 
         List<Outcome> outcomes = Flux.range(0, batches.size())
                 .flatMap(i -> post("/api/v1/batches/" + batches.get(i).id() + "/transfers",
@@ -223,8 +229,7 @@ class StockConcurrencyIT {
     @Test
     void parallelIntakesIntoTwoNeighbouringEmptyLimitedLocationsAllLandWithoutRetries() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        db.sql("INSERT INTO categories (name) VALUES (:name)").bind("name", "Conc Cat " + tag)
-                .fetch().rowsUpdated().block();
+        rows.update("INSERT INTO categories (name) VALUES (:name)", Map.of("name", "Conc Cat " + tag));
         // Created one after the other and empty: their rows would share an index gap.
         List<String> sites = List.of("Conc A " + tag, "Conc B " + tag);
         for (String site : sites) {
@@ -241,9 +246,9 @@ class StockConcurrencyIT {
 
         assertThat(outcomes).extracting(Outcome::status).containsOnly(201);
         assertThat(deadlocks()).isEqualTo(deadlocksBefore);
-        assertThat(db.sql("SELECT COALESCE(SUM(bl.qty), 0) AS held FROM batch_locations bl "
-                        + "JOIN locations l ON l.id = bl.location_id WHERE l.site IN (:sites)")
-                .bind("sites", sites).map(row -> row.get("held", BigDecimal.class)).one().block())
+        assertThat(rows.value("SELECT COALESCE(SUM(bl.qty), 0) AS held FROM batch_locations bl "
+                        + "JOIN locations l ON l.id = bl.location_id WHERE l.site IN (:sites)",
+                                Map.of("sites", sites), BigDecimal.class))
                 .isEqualByComparingTo("200");
     }
 
@@ -258,7 +263,7 @@ class StockConcurrencyIT {
         double deadlocksBefore = deadlocks();
         long first = fixtures.location("60");
         long second = fixtures.location("60");
-        List<TestBatch> batches = Flux.range(0, 10).map(i -> fixtures.batch("LIVE", "10")).collectList().block();
+        List<TestBatch> batches = IntStream.range(0, 10).mapToObj(i -> fixtures.batch("LIVE", "10")).toList();
         for (TestBatch batch : batches) {
             fixtures.place(batch.id(), first, "5");
             fixtures.place(batch.id(), second, "5");

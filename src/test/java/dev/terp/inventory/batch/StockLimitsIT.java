@@ -10,8 +10,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.terp.inventory.batch.InventoryFixtures.TestBatch;
+import dev.terp.support.TestBatch;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -33,6 +34,9 @@ class StockLimitsIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    TestDatabase rows;
 
     InventoryFixtures fixtures;
 
@@ -78,7 +82,7 @@ class StockLimitsIT {
         TestBatch batch = fixtures.batch("LIVE", "60");
         fixtures.place(batch.id(), limited, "50");
         fixtures.place(batch.id(), other, "10");
-        db.sql("UPDATE locations SET capacity = 40 WHERE id = :id").bind("id", limited).fetch().rowsUpdated().block();
+        rows.update("UPDATE locations SET capacity = 40 WHERE id = :id", Map.of("id", limited));
 
         transfer(batch.id(), other, limited, "1").expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.detail").isEqualTo("Location " + limited
@@ -97,7 +101,7 @@ class StockLimitsIT {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String site = "Cap Site " + tag;
         String category = "Cap Cat " + tag;
-        db.sql("INSERT INTO categories (name) VALUES (:name)").bind("name", category).fetch().rowsUpdated().block();
+        rows.update("INSERT INTO categories (name) VALUES (:name)", Map.of("name", category));
         http.post().uri("/api/v1/locations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("site", site, "capacity", "100"))
                 .exchange()
@@ -195,10 +199,8 @@ class StockLimitsIT {
     @Test
     void detailsReplaceGradeAndExpiryUnderTheBatchVersion() {
         TestBatch batch = fixtures.batch("LIVE", "5");
-        long gradeId = db.sql("INSERT INTO grades (name) VALUES (:name)")
-                .bind("name", "Limits G" + UUID.randomUUID().toString().substring(0, 8))
-                .filter(statement -> statement.returnGeneratedValues("id"))
-                .map(row -> row.get("id", Long.class)).one().block();
+        long gradeId = rows.insert("INSERT INTO grades (name) VALUES (:name)",
+                Map.of("name", "Limits G" + UUID.randomUUID().toString().substring(0, 8)));
 
         correctDetails(batch.id(), Map.of("gradeId", gradeId, "expirationDate", "2027-03-31"), null)
                 .expectStatus().isEqualTo(428);
@@ -277,6 +279,6 @@ class StockLimitsIT {
     }
 
     private long count(String sql) {
-        return db.sql(sql).map(row -> row.get("n", Long.class)).one().block();
+        return rows.one(sql, Map.of(), row -> row.get("n", Long.class));
     }
 }

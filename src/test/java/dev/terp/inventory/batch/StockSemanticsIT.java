@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.util.context.Context;
 
-import dev.terp.inventory.batch.InventoryFixtures.TestBatch;
+import dev.terp.support.TestBatch;
 import dev.terp.platform.errors.ApiException;
 import dev.terp.platform.errors.ErrorCode;
 import dev.terp.platform.security.Actor;
@@ -25,14 +25,16 @@ import dev.terp.platform.security.RequestContext;
 import dev.terp.platform.security.Role;
 import dev.terp.platform.tx.TransactionRunner;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.Unique;
+import dev.terp.support.TestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.terp.support.TestBatches.aBatch;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The stock semantics a review found wrong, each driven over HTTP the way a client would (issue "inventory
@@ -49,6 +51,9 @@ class StockSemanticsIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    TestDatabase rows;
 
     @Autowired
     ReservationPort reservations;
@@ -71,15 +76,15 @@ class StockSemanticsIT {
     @BeforeEach
     void setUp() {
         fixtures = new InventoryFixtures(db);
-        category = "Semantics Cat " + tag();
-        db.sql("INSERT INTO categories (name) VALUES (:name)").bind("name", category).fetch().rowsUpdated().block();
+        category = "Semantics Cat " + Unique.tag();
+        rows.update("INSERT INTO categories (name) VALUES (:name)", Map.of("name", category));
     }
 
     // ---- 1. stock is received once ------------------------------------------------------------------------------
 
     @Test
     void stockReceivedByADirectIntakeCannotBeReceivedAgainThroughASession() {
-        String vendor = "Semantics Vendor " + tag();
+        String vendor = "Semantics Vendor " + Unique.tag();
         Map<String, Object> received = intake(vendor, "12");
         long batchId = ((Number) received.get("id")).longValue();
         long sessionId = session(vendorId(vendor));
@@ -95,13 +100,13 @@ class StockSemanticsIT {
 
     @Test
     void aSessionReceivesTheBatchItAnnouncesExactlyOnceAndOnlyFromItsVendor() {
-        String vendor = "Semantics Vendor " + tag();
+        String vendor = "Semantics Vendor " + Unique.tag();
         intake(vendor, "1"); // creates the vendor the way a user would
         long sessionId = session(vendorId(vendor));
         Map<String, Object> body = new HashMap<>(Map.of("receivedQty", "7.5", "unitCost", "2.00"));
-        body.put("batch", Map.of("brandName", "Brand " + tag(), "productName", "Announced " + tag(),
+        body.put("batch", Map.of("brandName", "Brand " + Unique.tag(), "productName", "Announced " + Unique.tag(),
                 "category", category, "cogsMode", "FIXED", "unitCogs", "2.00", "paymentTerms", "COD",
-                "location", Map.of("site", "Semantics Dock " + tag())));
+                "location", Map.of("site", "Semantics Dock " + Unique.tag())));
         Map<?, ?> withLine = addLine(sessionId, body).expectStatus().isCreated().expectBody(Map.class)
                 .returnResult().getResponseBody();
         long announced = ((Number) ((Map<?, ?>) ((List<?>) withLine.get("lines")).get(0)).get("batchId"))
@@ -109,7 +114,7 @@ class StockSemanticsIT {
         assertThat(fixtures.quantities(announced).get("onHand")).isEqualByComparingTo("0");
 
         // Another vendor's session may not receive it.
-        String otherVendor = "Other Vendor " + tag();
+        String otherVendor = "Other Vendor " + Unique.tag();
         intake(otherVendor, "1");
         long otherSession = session(vendorId(otherVendor));
         addLine(otherSession, Map.of("batchId", announced, "receivedQty", "1", "unitCost", "1.00"))
@@ -129,8 +134,8 @@ class StockSemanticsIT {
     @Test
     void aBatchAnnouncedThenGivenStockAnotherWayCannotBeCompletedAndNothingIsReceived() {
         TestBatch batch = fixtures.batch("AWAITING_INTAKE", "0");
-        long vendorId = db.sql("SELECT l.vendor_id FROM batches b JOIN lots l ON l.id = b.lot_id WHERE b.id = :id")
-                .bind("id", batch.id()).map(row -> row.get("vendor_id", Long.class)).one().block();
+        long vendorId = rows.value("SELECT l.vendor_id FROM batches b JOIN lots l ON l.id = b.lot_id WHERE b.id = :id",
+                Map.of("id", batch.id()), Long.class);
         long sessionId = session(vendorId);
         addLine(sessionId, Map.of("batchId", batch.id(), "receivedQty", "5", "unitCost", "1.00"))
                 .expectStatus().isCreated();
@@ -147,14 +152,13 @@ class StockSemanticsIT {
 
     @Test
     void aHolderCanOnlyReleaseOrConsumeWhatItHoldsAndTheRowsAddUpToReservedQty() {
-        TestBatch batch = fixtures.batch("LIVE", "20");
+        TestBatch batch = received("20");
         post(batch.id(), "reservations", Map.of("quantity", "5", "holderType", "MANUAL", "holderId", 1,
                 "reason", "held for the Friday pickup")).expectStatus().isOk();
         reserve(batch.id(), "MANUAL", 2, "3").expectStatus().isOk();
         // A reservation by hand is audited with its holder and reason.
-        Map<String, Object> audit = db.sql("SELECT after_state, reason FROM audit_logs WHERE entity = 'Batch' "
-                        + "AND entity_id = :id AND action = 'RESERVED' ORDER BY id LIMIT 1").bind("id", batch.id())
-                .fetch().one().block();
+        Map<String, Object> audit = rows.row("SELECT after_state, reason FROM audit_logs WHERE entity = 'Batch' "
+                        + "AND entity_id = :id AND action = 'RESERVED' ORDER BY id LIMIT 1", Map.of("id", batch.id()));
         assertThat((String) audit.get("after_state")).contains("\"holder\":\"MANUAL 1\"");
         assertThat(audit.get("reason")).isEqualTo("held for the Friday pickup");
 
@@ -176,41 +180,36 @@ class StockSemanticsIT {
         // Through the port, an order can neither consume nor release what another order holds.
         StockReference order = StockReference.of("ORDER_LINE", 100L);
         StockReference otherOrder = StockReference.of("ORDER_LINE", 101L);
-        as(reservations.reserve(batch.id(), new BigDecimal("4"), order));
-        assertThatThrownBy(() -> as(reservations.consume(batch.id(), BigDecimal.ONE, BigDecimal.TEN, otherOrder)))
-                .isInstanceOfSatisfying(ApiException.class,
-                        refused -> assertThat(refused.code()).isEqualTo(ErrorCode.RESERVATION_NOT_HELD));
-        assertThatThrownBy(() -> as(reservations.release(batch.id(), BigDecimal.ONE, otherOrder)))
-                .isInstanceOfSatisfying(ApiException.class,
-                        refused -> assertThat(refused.code()).isEqualTo(ErrorCode.RESERVATION_NOT_HELD));
-        as(reservations.consume(batch.id(), new BigDecimal("4"), BigDecimal.TEN, order));
+        asClerk(reservations.reserve(batch.id(), new BigDecimal("4"), order));
+        refused(reservations.consume(batch.id(), BigDecimal.ONE, BigDecimal.TEN, otherOrder),
+                ErrorCode.RESERVATION_NOT_HELD);
+        refused(reservations.release(batch.id(), BigDecimal.ONE, otherOrder), ErrorCode.RESERVATION_NOT_HELD);
+        asClerk(reservations.consume(batch.id(), new BigDecimal("4"), BigDecimal.TEN, order));
         assertThat(fixtures.quantities(batch.id()).get("reserved")).isEqualByComparingTo("3");
         assertThat(reservationSum(batch.id())).isEqualByComparingTo("3");
     }
 
     @Test
     void theMultiBatchPortIsAllOrNothingAndReservationMovementsCannotBeReversed() {
-        TestBatch first = fixtures.batch("LIVE", "5");
-        TestBatch second = fixtures.batch("LIVE", "1");
+        TestBatch first = received("5");
+        TestBatch second = received("1");
         StockReference order = StockReference.of("ORDER_LINE", 200L);
-        assertThatThrownBy(() -> as(reservations.reserve(order, List.of(
+        refused(reservations.reserve(order, List.of(
                 new ReservationPort.Line(second.id(), new BigDecimal("2")),
-                new ReservationPort.Line(first.id(), new BigDecimal("2"))))))
-                .isInstanceOfSatisfying(ApiException.class,
-                        refused -> assertThat(refused.code()).isEqualTo(ErrorCode.INSUFFICIENT_INVENTORY));
+                new ReservationPort.Line(first.id(), new BigDecimal("2")))), ErrorCode.INSUFFICIENT_INVENTORY);
         assertThat(fixtures.quantities(first.id()).get("reserved")).isEqualByComparingTo("0");
         assertThat(reservationSum(first.id())).isEqualByComparingTo("0");
 
-        List<Batch> reserved = as(reservations.reserve(order, List.of(
+        List<Batch> reserved = asClerk(reservations.reserve(order, List.of(
                 new ReservationPort.Line(second.id(), new BigDecimal("1")),
                 new ReservationPort.Line(first.id(), new BigDecimal("2")))));
         assertThat(reserved).extracting(Batch::id).containsExactly(second.id(), first.id());
-        long movementId = db.sql("SELECT id FROM inventory_movements WHERE batch_id = :id AND bucket = 'RESERVED'")
-                .bind("id", first.id()).map(row -> row.get("id", Long.class)).one().block();
+        long movementId = rows.value("SELECT id FROM inventory_movements WHERE batch_id = :id AND bucket = 'RESERVED'",
+                Map.of("id", first.id()), Long.class);
         http.post().uri("/api/v1/inventory/movements/{id}/reverse", movementId)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "undo")).exchange()
                 .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("CONFLICT");
-        assertThat(as(reservations.releaseAll(order))).hasSize(2);
+        assertThat(asClerk(reservations.releaseAll(order))).hasSize(2);
         assertThat(reservationSum(first.id()).add(reservationSum(second.id()))).isEqualByComparingTo("0");
     }
 
@@ -218,7 +217,7 @@ class StockSemanticsIT {
 
     @Test
     void aStaleStockCountIsRefusedInsteadOfOverwritingASale() {
-        TestBatch batch = fixtures.batch("LIVE", "10");
+        TestBatch batch = received("10");
         long countedAt = version(batch.id());
         // A sale (here: a relative correction) lands between the count and its entry.
         adjust(batch.id(), Map.of("mode", "RELATIVE", "quantity", "-3", "reason", "sold")).expectStatus().isOk();
@@ -239,7 +238,7 @@ class StockSemanticsIT {
 
     @Test
     void closingNeedsEveryBucketAtZeroAndBothPathsSaySoAlike() {
-        TestBatch batch = fixtures.batch("LIVE", "2");
+        TestBatch batch = received("2");
         post(batch.id(), "samples", Map.of("quantity", "2")).expectStatus().isOk();
         status(batch.id(), "QUARANTINED").expectStatus().isOk();
 
@@ -263,9 +262,9 @@ class StockSemanticsIT {
 
     @Test
     void quarantineKeepsReservationsButShipsNothingAndTheLastSaleSellsTheBatchOut() {
-        TestBatch batch = fixtures.batch("LIVE", "6");
+        TestBatch batch = received("6");
         StockReference order = StockReference.of("ORDER_LINE", 300L);
-        as(reservations.reserve(batch.id(), new BigDecimal("6"), order));
+        asClerk(reservations.reserve(batch.id(), new BigDecimal("6"), order));
         // Nothing is available, but reservations alone do not sell a batch out; nor can a user declare it sold out
         // while stock is still available.
         http.get().uri("/api/v1/batches/{id}", batch.id()).exchange().expectBody()
@@ -273,37 +272,33 @@ class StockSemanticsIT {
 
         status(batch.id(), "QUARANTINED").expectStatus().isOk();
         assertThat(reservationSum(batch.id())).isEqualByComparingTo("6");
-        assertThatThrownBy(() -> as(reservations.consume(batch.id(), BigDecimal.ONE, BigDecimal.TEN, order)))
-                .isInstanceOfSatisfying(ApiException.class,
-                        refused -> assertThat(refused.code()).isEqualTo(ErrorCode.BATCH_NOT_SELLABLE));
-        as(reservations.release(batch.id(), BigDecimal.ONE, order));
+        refused(reservations.consume(batch.id(), BigDecimal.ONE, BigDecimal.TEN, order), ErrorCode.BATCH_NOT_SELLABLE);
+        asClerk(reservations.release(batch.id(), BigDecimal.ONE, order));
 
         status(batch.id(), "LIVE").expectStatus().isOk();
-        as(reservations.consume(batch.id(), new BigDecimal("5"), BigDecimal.TEN, order));
+        asClerk(reservations.consume(batch.id(), new BigDecimal("5"), BigDecimal.TEN, order));
         http.get().uri("/api/v1/batches/{id}", batch.id()).exchange().expectBody()
                 .jsonPath("$.status").isEqualTo("LIVE").jsonPath("$.onHandQty").isEqualTo("1.0000");
         status(batch.id(), "SOLD_OUT").expectStatus().isEqualTo(409).expectBody()
                 .jsonPath("$.code").isEqualTo("INVALID_STATE_TRANSITION");
 
-        as(reservations.reserve(batch.id(), BigDecimal.ONE, order));
-        as(reservations.consume(batch.id(), BigDecimal.ONE, BigDecimal.TEN, order));
+        asClerk(reservations.reserve(batch.id(), BigDecimal.ONE, order));
+        asClerk(reservations.consume(batch.id(), BigDecimal.ONE, BigDecimal.TEN, order));
         http.get().uri("/api/v1/batches/{id}", batch.id()).exchange().expectBody()
                 .jsonPath("$.status").isEqualTo("SOLD_OUT").jsonPath("$.onHandQty").isEqualTo("0.0000");
     }
 
     @Test
     void expiredStockIsNeitherReservedNorSold() {
-        TestBatch batch = fixtures.batch("LIVE", "4");
+        TestBatch batch = received("4");
         StockReference order = StockReference.of("ORDER_LINE", 400L);
-        as(reservations.reserve(batch.id(), new BigDecimal("2"), order));
-        db.sql("UPDATE batches SET expiration_date = :day WHERE id = :id")
-                .bind("day", LocalDate.now().minusDays(2)).bind("id", batch.id()).fetch().rowsUpdated().block();
-        assertThatThrownBy(() -> as(reservations.consume(batch.id(), BigDecimal.ONE, BigDecimal.TEN, order)))
-                .isInstanceOfSatisfying(ApiException.class,
-                        refused -> assertThat(refused.code()).isEqualTo(ErrorCode.BATCH_EXPIRED));
+        asClerk(reservations.reserve(batch.id(), new BigDecimal("2"), order));
+        rows.update("UPDATE batches SET expiration_date = :day WHERE id = :id",
+                Map.of("day", LocalDate.now().minusDays(2), "id", batch.id()));
+        refused(reservations.consume(batch.id(), BigDecimal.ONE, BigDecimal.TEN, order), ErrorCode.BATCH_EXPIRED);
         reserve(batch.id(), "MANUAL", 1, "1").expectStatus().isEqualTo(409).expectBody()
                 .jsonPath("$.code").isEqualTo("BATCH_EXPIRED");
-        as(reservations.release(batch.id(), new BigDecimal("2"), order));
+        asClerk(reservations.release(batch.id(), new BigDecimal("2"), order));
     }
 
     // ---- 9. a capacity set after the snapshot is seen -------------------------------------------------------------
@@ -312,8 +307,8 @@ class StockSemanticsIT {
     void aCapacitySetAfterTheTransactionsSnapshotStillBoundsTheAddition() {
         long location = fixtures.location();
         TestBatch batch = fixtures.batch("LIVE", "0");
-        db.sql("INSERT INTO batch_locations (batch_id, location_id, qty) VALUES (:b, :l, 0)")
-                .bind("b", batch.id()).bind("l", location).fetch().rowsUpdated().block();
+        rows.update("INSERT INTO batch_locations (batch_id, location_id, qty) VALUES (:b, :l, 0)",
+                Map.of("b", batch.id(), "l", location));
         double retriesBefore = staleSnapshotRetries();
         AtomicBoolean capacitySet = new AtomicBoolean();
 
@@ -349,14 +344,14 @@ class StockSemanticsIT {
     private Map<String, Object> intake(String vendor, String quantity) {
         Map<String, Object> body = new HashMap<>();
         body.put("vendorName", vendor);
-        body.put("brandName", "Brand " + tag());
-        body.put("productName", "Product " + tag());
+        body.put("brandName", "Brand " + Unique.tag());
+        body.put("productName", "Product " + Unique.tag());
         body.put("category", category);
         body.put("quantity", quantity);
         body.put("cogsMode", "FIXED");
         body.put("unitCogs", "3.00");
         body.put("paymentTerms", "COD");
-        body.put("location", Map.of("site", "Semantics Site " + tag()));
+        body.put("location", Map.of("site", "Semantics Site " + Unique.tag()));
         @SuppressWarnings("unchecked")
         Map<String, Object> batch = http.post().uri("/api/v1/inventory/intake").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult()
@@ -365,8 +360,7 @@ class StockSemanticsIT {
     }
 
     private long vendorId(String name) {
-        return db.sql("SELECT id FROM vendors WHERE name = :name").bind("name", name)
-                .map(row -> row.get("id", Long.class)).one().block();
+        return rows.value("SELECT id FROM vendors WHERE name = :name", Map.of("name", name), Long.class);
     }
 
     private long session(long vendorId) {
@@ -409,30 +403,41 @@ class StockSemanticsIT {
     }
 
     private long version(long batchId) {
-        return db.sql("SELECT version FROM batches WHERE id = :id").bind("id", batchId)
-                .map(row -> row.get("version", Long.class)).one().block();
+        return rows.value("SELECT version FROM batches WHERE id = :id", Map.of("id", batchId), Long.class);
     }
 
     private BigDecimal reservationSum(long batchId) {
-        return db.sql("SELECT COALESCE(SUM(quantity), 0) AS s FROM stock_reservations WHERE batch_id = :id")
-                .bind("id", batchId).map(row -> row.get("s", BigDecimal.class)).one().block();
+        return rows.value("SELECT COALESCE(SUM(quantity), 0) AS s FROM stock_reservations WHERE batch_id = :id",
+                Map.of("id", batchId), BigDecimal.class);
     }
 
     private BigDecimal sumOnHandMovements(long batchId) {
-        return db.sql("SELECT COALESCE(SUM(quantity_change), 0) AS s FROM inventory_movements WHERE batch_id = :id "
-                        + "AND bucket = 'ON_HAND' AND movement_type <> 'TRANSFER'")
-                .bind("id", batchId).map(row -> row.get("s", BigDecimal.class)).one().block();
+        return rows.value("SELECT COALESCE(SUM(quantity_change), 0) AS s FROM inventory_movements WHERE batch_id = :id "
+                        + "AND bucket = 'ON_HAND' AND movement_type <> 'TRANSFER'",
+                                Map.of("id", batchId), BigDecimal.class);
     }
 
-    private <T> T as(Mono<T> call) {
-        return call.contextWrite(actor()).block();
+    /** Runs a port call as the clerk, as the sales module would; it must answer one value, which is returned. */
+    private <T> T asClerk(Mono<T> call) {
+        AtomicReference<T> answer = new AtomicReference<>();
+        call.contextWrite(actor()).as(StepVerifier::create).consumeNextWith(answer::set).verifyComplete();
+        return answer.get();
+    }
+
+    /** A port call as the clerk is refused with {@code code}. */
+    private static void refused(Mono<?> call, ErrorCode code) {
+        call.contextWrite(actor()).as(StepVerifier::create)
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(ApiException.class,
+                        refused -> assertThat(refused.code()).isEqualTo(code)))
+                .verify();
+    }
+
+    /** A LIVE batch received over the API (intake at a new site, then LIVE), as a client would make it. */
+    private TestBatch received(String onHand) {
+        return aBatch().named("Semantics").withStatus("LIVE").withOnHand(onHand).receive(http);
     }
 
     private static Context actor() {
         return Context.of(RequestContext.class, new RequestContext(CLERK, null, null, null));
-    }
-
-    private static String tag() {
-        return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 }

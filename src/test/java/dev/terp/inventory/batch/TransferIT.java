@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.terp.inventory.batch.InventoryFixtures.MovementRow;
-import dev.terp.inventory.batch.InventoryFixtures.TestBatch;
+import dev.terp.support.TestBatch;
 import dev.terp.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +16,8 @@ import reactor.netty.resources.ConnectionProvider;
 
 import dev.terp.platform.security.Role;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.Unique;
+import dev.terp.support.TestDatabase;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -39,7 +39,7 @@ class IntakeIT {
     WebTestClient http;
 
     @Autowired
-    DatabaseClient db;
+    TestDatabase rows;
 
     @Autowired
     TestTokens tokens;
@@ -58,21 +58,21 @@ class IntakeIT {
 
     @BeforeEach
     void masterData() {
-        tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        tag = Unique.tag();
         category = "Intake Cat " + tag;
         otherCategory = "Intake Other " + tag;
         subcategory = "Smalls " + tag;
         otherSubcategory = "Shake " + tag;
         grade = "G" + tag;
         strain = "Strain " + tag;
-        long categoryId = insert("INSERT INTO categories (name) VALUES (:name)", Map.of("name", category));
-        long otherId = insert("INSERT INTO categories (name) VALUES (:name)", Map.of("name", otherCategory));
-        insert("INSERT INTO subcategories (category_id, name) VALUES (:c, :name)",
+        long categoryId = rows.insert("INSERT INTO categories (name) VALUES (:name)", Map.of("name", category));
+        long otherId = rows.insert("INSERT INTO categories (name) VALUES (:name)", Map.of("name", otherCategory));
+        rows.insert("INSERT INTO subcategories (category_id, name) VALUES (:c, :name)",
                 Map.of("c", categoryId, "name", subcategory));
-        insert("INSERT INTO subcategories (category_id, name) VALUES (:c, :name)",
+        rows.insert("INSERT INTO subcategories (category_id, name) VALUES (:c, :name)",
                 Map.of("c", otherId, "name", otherSubcategory));
-        insert("INSERT INTO grades (name) VALUES (:name)", Map.of("name", grade));
-        insert("INSERT INTO strains (name, standardized_name) VALUES (:name, :std)",
+        rows.insert("INSERT INTO grades (name) VALUES (:name)", Map.of("name", grade));
+        rows.insert("INSERT INTO strains (name, standardized_name) VALUES (:name, :std)",
                 Map.of("name", strain, "std", strain.toLowerCase()));
     }
 
@@ -170,9 +170,8 @@ class IntakeIT {
         assertThat(count("SELECT COUNT(*) AS n FROM inventory_movements WHERE batch_id = :v", id)).isEqualTo(1);
 
         // Two audit rows: the batch created empty, then the quantity received.
-        List<Map<String, Object>> audits = db.sql("SELECT actor_id, action, before_state, after_state, reason "
-                        + "FROM audit_logs WHERE entity = 'Batch' AND entity_id = :v ORDER BY id")
-                .bind("v", id).fetch().all().collectList().block();
+        List<Map<String, Object>> audits = rows.rows("SELECT actor_id, action, before_state, after_state, reason "
+                        + "FROM audit_logs WHERE entity = 'Batch' AND entity_id = :v ORDER BY id", Map.of("v", id));
         assertThat(audits).extracting(audit -> audit.get("action")).containsExactly("CREATED", "RECEIVED");
         assertThat(audits).extracting(audit -> ((Number) audit.get("actor_id")).longValue()).containsOnly(adminId);
         Map<String, Object> created = audits.get(0);
@@ -411,8 +410,8 @@ class IntakeIT {
     }
 
     private String lotCode(Map<?, ?> batch) {
-        return db.sql("SELECT code FROM lots WHERE id = :id").bind("id", ((Number) batch.get("lotId")).longValue())
-                .map(row -> row.get("code", String.class)).one().block();
+        return rows.value("SELECT code FROM lots WHERE id = :id",
+                Map.of("id", ((Number) batch.get("lotId")).longValue()), String.class);
     }
 
     /** 400 VALIDATION_FAILED naming exactly these fields, and nothing written anywhere. */
@@ -449,27 +448,18 @@ class IntakeIT {
     }
 
     private long count(String sql) {
-        return db.sql(sql).map(row -> row.get("n", Long.class)).one().block();
+        return rows.one(sql, Map.of(), row -> row.get("n", Long.class));
     }
 
     private long count(String sql, Object value) {
-        return db.sql(sql).bind("v", value).map(row -> row.get("n", Long.class)).one().block();
+        return rows.one(sql, Map.of("v", value), row -> row.get("n", Long.class));
     }
 
     private long scalarLong(String sql, Object value) {
-        return db.sql(sql).bind("v", value).map(row -> row.get(0, Long.class)).one().block();
+        return rows.value(sql, Map.of("v", value), Long.class);
     }
 
     private Map<String, Object> row(String sql, Object value) {
-        return db.sql(sql).bind("v", value).fetch().one().block();
-    }
-
-    private long insert(String sql, Map<String, Object> values) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql);
-        for (Map.Entry<String, Object> value : values.entrySet()) {
-            spec = spec.bind(value.getKey(), value.getValue());
-        }
-        return spec.filter(statement -> statement.returnGeneratedValues("id"))
-                .map(row -> row.get("id", Long.class)).one().block();
+        return rows.row(sql, Map.of("v", value));
     }
 }

@@ -16,9 +16,10 @@ import reactor.netty.resources.ConnectionProvider;
 
 import dev.terp.inventory.intakesession.IntakeSessionFixtures.BatchState;
 import dev.terp.inventory.intakesession.IntakeSessionFixtures.MovementRow;
-import dev.terp.inventory.intakesession.IntakeSessionFixtures.TestBatch;
+import dev.terp.support.TestBatch;
 import dev.terp.platform.security.Role;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,9 @@ class IntakeSessionIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    TestDatabase rows;
 
     @Autowired
     TestTokens tokens;
@@ -352,11 +356,11 @@ class IntakeSessionIT {
                         + refs.get("product_id") + ", " + refs.get("lot_id") + ", 'AWAITING_INTAKE', 'FIXED', 1, "
                         + "'COD', 0)")
                 .collect(Collectors.joining(", "));
-        db.sql("INSERT INTO batches (code, sku, product_id, lot_id, status, cogs_mode, unit_cogs, payment_terms, "
-                + "on_hand_qty) VALUES " + values).fetch().rowsUpdated().block();
-        db.sql("INSERT INTO intake_session_lines (session_id, batch_id, received_qty, unit_cost, total_cost) "
-                        + "SELECT :session, id, 1, 0, 0 FROM batches WHERE code LIKE :prefix")
-                .bind("session", id).bind("prefix", template.code() + "-%").fetch().rowsUpdated().block();
+        rows.update("INSERT INTO batches (code, sku, product_id, lot_id, status, cogs_mode, unit_cogs, payment_terms, "
+                + "on_hand_qty) VALUES " + values, Map.of());
+        rows.update("INSERT INTO intake_session_lines (session_id, batch_id, received_qty, unit_cost, total_cost) "
+                        + "SELECT :session, id, 1, 0, 0 FROM batches WHERE code LIKE :prefix",
+                                Map.of("session", id, "prefix", template.code() + "-%"));
         assertThat(lines(get(id))).hasSize(IntakeSessionService.MAX_LINES);
 
         Map<?, ?> before = get(id);

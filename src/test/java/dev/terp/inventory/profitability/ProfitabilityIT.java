@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
@@ -22,7 +24,9 @@ import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.RequestContext;
 import dev.terp.platform.security.Role;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 import dev.terp.support.TestTokens;
+import dev.terp.support.Unique;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -31,7 +35,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Profitability from the sale lines that ReservationPort.consume records. The database is shared by every IT, so
@@ -50,6 +53,9 @@ class ProfitabilityIT {
     DatabaseClient db;
 
     @Autowired
+    TestDatabase rows;
+
+    @Autowired
     TestTokens tokens;
 
     @Autowired
@@ -61,7 +67,7 @@ class ProfitabilityIT {
     @BeforeEach
     void fixtures() {
         fixtures = new AlertFixtures(db);
-        category = "Profit " + UUID.randomUUID().toString().substring(0, 8);
+        category = Unique.name("Profit");
     }
 
     @SuppressWarnings("unchecked")
@@ -70,16 +76,18 @@ class ProfitabilityIT {
         Map<String, Object> before = get("/api/v1/inventory/profitability/summary");
         // FIXED at 12.50: 3 × 200.00 + 2 × 250.00 = 1100.00 revenue, 5 × 12.50 = 62.50 cost, 5 left on hand.
         long fixed = fixtures.batch("LIVE", "10", null, "FIXED", "12.50", null, null, category);
-        as(reservations.reserve(fixed, new BigDecimal("3"), StockReference.of("Order", 1L)));
-        as(reservations.reserve(fixed, new BigDecimal("2"), StockReference.of("Order", 2L)));
-        as(reservations.consume(fixed, new BigDecimal("3"), new BigDecimal("200.00"), StockReference.of("Order", 1L)));
-        as(reservations.consume(fixed, new BigDecimal("2"), new BigDecimal("250"), StockReference.of("Order", 2L)));
+        asClerk(reservations.reserve(fixed, new BigDecimal("3"), StockReference.of("Order", 1L)));
+        asClerk(reservations.reserve(fixed, new BigDecimal("2"), StockReference.of("Order", 2L)));
+        asClerk(reservations.consume(fixed, new BigDecimal("3"), new BigDecimal("200.00"),
+                StockReference.of("Order", 1L)));
+        asClerk(reservations.consume(fixed, new BigDecimal("2"), new BigDecimal("250"),
+                StockReference.of("Order", 2L)));
         // RANGE 1.00..2.25: unit cost basis = midpoint 1.625 → 1.63 (HALF_UP, the one Rounding policy, as inventory
         // stats values it). 1.5 × 3.00 + 1.5 × 0.00 (given away) = 4.50 revenue, 3 × 1.63 = 4.89 cost, 1 on hand.
         long range = fixtures.batch("LIVE", "4", null, "RANGE", null, "1.00", "2.25", category);
-        as(reservations.reserve(range, new BigDecimal("3"), ORDER_LINE));
-        as(reservations.consume(range, new BigDecimal("1.5"), new BigDecimal("3.00"), ORDER_LINE));
-        as(reservations.consume(range, new BigDecimal("1.5"), BigDecimal.ZERO, ORDER_LINE));
+        asClerk(reservations.reserve(range, new BigDecimal("3"), ORDER_LINE));
+        asClerk(reservations.consume(range, new BigDecimal("1.5"), new BigDecimal("3.00"), ORDER_LINE));
+        asClerk(reservations.consume(range, new BigDecimal("1.5"), BigDecimal.ZERO, ORDER_LINE));
 
         assertThat(saleRows(fixed)).containsExactly(
                 List.of("3.0000", "200.00", "12.50", "Order", 1L, 42424L),
@@ -141,15 +149,15 @@ class ProfitabilityIT {
     @Test
     void aConsumeThatFailsRecordsNoSale() {
         long batch = fixtures.batch("LIVE", "10", null, "FIXED", "12.50", null, null, category);
-        as(reservations.reserve(batch, new BigDecimal("2"), ORDER_LINE));
+        asClerk(reservations.reserve(batch, new BigDecimal("2"), ORDER_LINE));
 
-        assertThatThrownBy(() -> as(reservations.consume(batch, new BigDecimal("3"), new BigDecimal("20.00"),
+        assertThat(failureOf(() -> reservations.consume(batch, new BigDecimal("3"), new BigDecimal("20.00"),
                 ORDER_LINE))).isInstanceOfSatisfying(ApiException.class,
                 refused -> assertThat(refused.code()).isEqualTo(ErrorCode.RESERVATION_NOT_HELD));
-        assertThatThrownBy(() -> as(reservations.consume(batch, new BigDecimal("1"), new BigDecimal("-0.01"),
+        assertThat(failureOf(() -> reservations.consume(batch, new BigDecimal("1"), new BigDecimal("-0.01"),
                 ORDER_LINE))).isInstanceOfSatisfying(ValidationException.class, invalid ->
                 assertThat(invalid.violations()).extracting(v -> v.field()).containsExactly("unitPrice"));
-        assertThatThrownBy(() -> as(reservations.consume(batch, new BigDecimal("1.00001"), new BigDecimal("1.005"),
+        assertThat(failureOf(() -> reservations.consume(batch, new BigDecimal("1.00001"), new BigDecimal("1.005"),
                 ORDER_LINE))).isInstanceOfSatisfying(ValidationException.class, invalid ->
                 assertThat(invalid.violations()).extracting(v -> v.field()).containsExactly("quantity", "unitPrice"));
 
@@ -162,11 +170,10 @@ class ProfitabilityIT {
     @Test
     void aSaleMovementCannotBeReversedSoRevenueAndStockNeverDisagree() {
         long batch = fixtures.batch("LIVE", "10", null, "FIXED", "12.50", null, null, category);
-        as(reservations.reserve(batch, new BigDecimal("2"), ORDER_LINE));
-        as(reservations.consume(batch, new BigDecimal("2"), new BigDecimal("20.00"), ORDER_LINE));
-        long saleMovement = db.sql("SELECT MAX(id) AS id FROM inventory_movements WHERE batch_id = :id "
-                        + "AND movement_type = 'SALE' AND bucket = 'ON_HAND'")
-                .bind("id", batch).map(row -> row.get("id", Long.class)).one().block();
+        asClerk(reservations.reserve(batch, new BigDecimal("2"), ORDER_LINE));
+        asClerk(reservations.consume(batch, new BigDecimal("2"), new BigDecimal("20.00"), ORDER_LINE));
+        long saleMovement = rows.value("SELECT MAX(id) AS id FROM inventory_movements WHERE batch_id = :id "
+                        + "AND movement_type = 'SALE' AND bucket = 'ON_HAND'", Map.of("id", batch), Long.class);
 
         http.post().uri("/api/v1/inventory/movements/{id}/reverse", saleMovement)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "oops")).exchange()
@@ -183,9 +190,9 @@ class ProfitabilityIT {
     void aBatchWithoutAKnownCostCannotBeSoldAndNothingIsWritten() {
         // A FIXED batch without unit_cogs: the stock change itself is allowed, the sale's cost is unknown.
         long batch = fixtures.batch("LIVE", "5", null, "FIXED", null, null, null, category);
-        as(reservations.reserve(batch, new BigDecimal("2"), ORDER_LINE));
+        asClerk(reservations.reserve(batch, new BigDecimal("2"), ORDER_LINE));
 
-        assertThatThrownBy(() -> as(reservations.consume(batch, BigDecimal.ONE, new BigDecimal("9.99"),
+        assertThat(failureOf(() -> reservations.consume(batch, BigDecimal.ONE, new BigDecimal("9.99"),
                 ORDER_LINE))).isInstanceOf(ConflictException.class).hasMessageContaining("COGS");
 
         assertThat(saleRows(batch)).isEmpty();
@@ -245,9 +252,23 @@ class ProfitabilityIT {
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
-    private <T> T as(Mono<T> call) {
-        return call.contextWrite(Context.of(RequestContext.class, new RequestContext(CLERK, null, null, null)))
-                .block();
+    /** Runs a port call as the clerk, as the sales module would; it must answer one value. */
+    private void asClerk(Mono<?> call) {
+        call.contextWrite(clerk()).as(StepVerifier::create).expectNextCount(1).verifyComplete();
+    }
+
+    /**
+     * The error a port call as the clerk ends with (it must end with one). Deferred: the port checks its arguments
+     * before it builds the Mono.
+     */
+    private Throwable failureOf(Supplier<Mono<?>> call) {
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        Mono.defer(call).contextWrite(clerk()).as(StepVerifier::create).consumeErrorWith(error::set).verify();
+        return error.get();
+    }
+
+    private static Context clerk() {
+        return Context.of(RequestContext.class, new RequestContext(CLERK, null, null, null));
     }
 
     @SuppressWarnings("unchecked")
@@ -261,27 +282,26 @@ class ProfitabilityIT {
     }
 
     private List<List<Object>> saleRows(long batchId) {
-        return db.sql("SELECT quantity, unit_price, unit_cost, reference_type, reference_id, sold_by FROM batch_sales "
-                        + "WHERE batch_id = :id ORDER BY id")
-                .bind("id", batchId)
-                .map(row -> List.<Object>of(row.get("quantity", BigDecimal.class).toPlainString(),
+        return rows.list("SELECT quantity, unit_price, unit_cost, reference_type, reference_id, sold_by "
+                        + "FROM batch_sales "
+                        + "WHERE batch_id = :id ORDER BY id",
+                                Map.of("id", batchId),
+                                        row -> List.<Object>of(row.get("quantity", BigDecimal.class).toPlainString(),
                         row.get("unit_price", BigDecimal.class).toPlainString(),
                         row.get("unit_cost", BigDecimal.class).toPlainString(),
                         String.valueOf(row.get("reference_type", String.class)),
                         row.get("reference_id", Long.class) == null ? -1L : row.get("reference_id", Long.class),
-                        row.get("sold_by", Long.class)))
-                .all().collectList().block();
+                        row.get("sold_by", Long.class)));
     }
 
     private long movementCount(long batchId) {
-        return db.sql("SELECT COUNT(*) AS n FROM inventory_movements WHERE batch_id = :id")
-                .bind("id", batchId).map(row -> row.get("n", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM inventory_movements WHERE batch_id = :id", Map.of("id", batchId));
     }
 
     private BigDecimal quantity(long batchId, String column) {
         String sql = "reserved_qty".equals(column)
                 ? "SELECT reserved_qty AS q FROM batches WHERE id = :id"
                 : "SELECT on_hand_qty AS q FROM batches WHERE id = :id";
-        return db.sql(sql).bind("id", batchId).map(row -> row.get("q", BigDecimal.class)).one().block();
+        return rows.value(sql, Map.of("id", batchId), BigDecimal.class);
     }
 }

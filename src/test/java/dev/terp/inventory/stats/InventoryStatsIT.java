@@ -7,22 +7,23 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Flux;
 
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 
 import dev.terp.domain.Rounding;
 import dev.terp.inventory.alert.AlertFixtures;
 import dev.terp.inventory.alert.BulkBatches;
 import dev.terp.inventory.domain.BatchStatus;
 import dev.terp.inventory.domain.CogsCalculator;
-import dev.terp.inventory.stats.api.InventoryStatsView;
 import dev.terp.platform.security.Role;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 import dev.terp.support.TestTokens;
+import dev.terp.support.Unique;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -42,13 +43,16 @@ class InventoryStatsIT {
     DatabaseClient db;
 
     @Autowired
+    TestDatabase rows;
+
+    @Autowired
     TestTokens tokens;
 
     @SuppressWarnings("unchecked")
     @Test
     void valuesFixedAndRangeBatchesWithTheCostBasis() {
         AlertFixtures fixtures = new AlertFixtures(db);
-        String category = "Stats " + UUID.randomUUID().toString().substring(0, 8);
+        String category = Unique.name("Stats");
         // FIXED 10.00 × 3 = 30.00; RANGE 1.00..2.25 → midpoint 1.625 → 1.63 (HALF_UP, Rounding) × 2.5 = 4.075;
         // summed exactly and rounded once: 34.075 → 34.08.
         fixtures.batch("LIVE", "3", null, "FIXED", "10.00", null, null, category);
@@ -113,10 +117,10 @@ class InventoryStatsIT {
             // The former Java path, over every batch, read independently.
             Map<String, Valued> expected = new HashMap<>();
             Valued[] all = {new Valued(BigDecimal.ZERO, BigDecimal.ZERO)};
-            db.sql("SELECT b.on_hand_qty, b.cogs_mode, b.unit_cogs, b.unit_cogs_min, b.unit_cogs_max, c.name "
+            rows.list("SELECT b.on_hand_qty, b.cogs_mode, b.unit_cogs, b.unit_cogs_min, b.unit_cogs_max, c.name "
                             + "FROM batches b JOIN products p ON p.id = b.product_id "
-                            + "LEFT JOIN categories c ON c.id = p.category_id")
-                    .map(row -> {
+                            + "LEFT JOIN categories c ON c.id = p.category_id", Map.of(),
+                    row -> {
                         BigDecimal onHand = row.get("on_hand_qty", BigDecimal.class);
                         BigDecimal unitCost;
                         try {
@@ -133,7 +137,7 @@ class InventoryStatsIT {
                                 (a, b) -> new Valued(a.units().add(b.units()), a.value().add(b.value())));
                         all[0] = all[0].plus(onHand, unitCost);
                         return 1;
-                    }).all().count().block();
+                    });
 
             assertThat(stats.get("totalUnits")).isEqualTo(Rounding.quantity(all[0].units()).toPlainString());
             assertThat(stats.get("totalValue")).isEqualTo(Rounding.money(all[0].value()).toPlainString());
@@ -150,20 +154,21 @@ class InventoryStatsIT {
             // Spot check against an independent SQL sum: a thousand batches per category.
             assertThat(bulk.count("batches b JOIN products p ON p.id = b.product_id JOIN categories c "
                     + "ON c.id = p.category_id", "c.name = '" + bulk.categories.get(0) + "'")).isEqualTo(1000);
-            Map<String, Long> statusCounts = db.sql("SELECT status, COUNT(*) AS n FROM batches GROUP BY status")
-                    .map(row -> Map.entry(row.get("status", String.class), row.get("n", Long.class))).all()
-                    .collectMap(Map.Entry::getKey, Map.Entry::getValue).block();
+            Map<String, Long> statusCounts = rows.list("SELECT status, COUNT(*) AS n FROM batches GROUP BY status",
+                    Map.of(), row -> Map.entry(row.get("status", String.class), row.get("n", Long.class))).stream()
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             Map<String, Object> counts = (Map<String, Object>) stats.get("countsByStatus");
             statusCounts.forEach((status, n) -> assertThat(((Number) counts.get(status)).longValue())
                     .as(status).isEqualTo(n));
             assertThat(((Number) counts.get("QUARANTINED")).longValue()).isGreaterThanOrEqualTo(500);
 
             // Memory stays flat: the service reads at most one row per category (and none) and status.
-            long categoryCount = db.sql("SELECT COUNT(*) AS n FROM categories").map(row -> row.get("n", Long.class))
-                    .one().block();
+            long categoryCount = rows.count("SELECT COUNT(*) AS n FROM categories", Map.of());
             CountingRepository counting = new CountingRepository(db);
-            InventoryStatsView view = new InventoryStatsService(counting).stats().block();
-            assertThat(view.totalValue()).isEqualTo(stats.get("totalValue"));
+            new InventoryStatsService(counting).stats()
+                    .as(StepVerifier::create)
+                    .assertNext(view -> assertThat(view.totalValue()).isEqualTo(stats.get("totalValue")))
+                    .verifyComplete();
             assertThat(counting.rows.get()).isPositive()
                     .isLessThanOrEqualTo((categoryCount + 1) * BatchStatus.values().length);
         } finally {

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import dev.terp.platform.paging.Cursor;
 import dev.terp.platform.security.Role;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +31,7 @@ class InventoryViewIT {
     WebTestClient http;
 
     @Autowired
-    DatabaseClient db;
+    TestDatabase rows;
 
     @Autowired
     TestTokens tokens;
@@ -184,10 +184,7 @@ class InventoryViewIT {
     /** A real users row, because inventory_views.owner_id references users. */
     private long user(String name) {
         String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return db.sql("INSERT INTO users (username, display_name, password_hash, roles) "
-                        + "VALUES (:username, :name, 'x', 'VIEWER')")
-                .bind("username", username).bind("name", name)
-                .filter(statement -> statement.returnGeneratedValues("id"))
-                .map(row -> row.get("id", Long.class)).one().block();
+        return rows.insert("INSERT INTO users (username, display_name, password_hash, roles) "
+                        + "VALUES (:username, :name, 'x', 'VIEWER')", Map.of("username", username, "name", name));
     }
 }

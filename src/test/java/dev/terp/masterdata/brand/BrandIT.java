@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.terp.masterdata.AuditHistory;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
+import dev.terp.support.Unique;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,12 +32,15 @@ class BrandIT {
     DatabaseClient db;
 
     @Autowired
+    TestDatabase rows;
+
+    @Autowired
     TestTokens tokens;
 
     @Test
     void createsABrandOfAVendorAndReadsItBackWithItsVersionAsETag() {
-        long vendor = createVendor(unique("Supplier"));
-        String name = unique("Cookies");
+        long vendor = createVendor(Unique.name("Supplier"));
+        String name = Unique.name("Cookies");
         Map<?, ?> created = http.post().uri("/api/v1/brands").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "  " + name + "  ", "vendorId", vendor, "description", "  Bay Area  "))
                 .exchange()
@@ -62,7 +67,7 @@ class BrandIT {
 
     @Test
     void aBrandNeedsNoVendor() {
-        String name = unique("House Brand");
+        String name = Unique.name("House Brand");
         http.post().uri("/api/v1/brands").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", name))
                 .exchange()
@@ -99,7 +104,7 @@ class BrandIT {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
 
-        String name = unique("Sneaky");
+        String name = Unique.name("Sneaky");
         http.post().uri("/api/v1/brands").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", name, "active", false))
                 .exchange()
@@ -134,7 +139,7 @@ class BrandIT {
 
     @Test
     void aVendorThatDoesNotExistIsAFieldErrorAndNothingIsWritten() {
-        String name = unique("Orphan");
+        String name = Unique.name("Orphan");
         http.post().uri("/api/v1/brands").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", name, "vendorId", MISSING))
                 .exchange()
@@ -150,7 +155,7 @@ class BrandIT {
 
     @Test
     void aDuplicateNameIsAConflictWhateverItsCase() {
-        String name = unique("Duplicate Brand");
+        String name = Unique.name("Duplicate Brand");
         createBrand(name, null);
 
         http.post().uri("/api/v1/brands").contentType(MediaType.APPLICATION_JSON)
@@ -166,9 +171,9 @@ class BrandIT {
 
     @Test
     void updateNeedsTheCurrentVersionAndRejectsAStaleOne() {
-        long vendor = createVendor(unique("Supplier"));
-        long id = createBrand(unique("Versioned"), vendor);
-        String renamed = unique("Renamed");
+        long vendor = createVendor(Unique.name("Supplier"));
+        long id = createBrand(Unique.name("Versioned"), vendor);
+        String renamed = Unique.name("Renamed");
 
         http.put().uri("/api/v1/brands/{id}", id).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", renamed))
@@ -191,7 +196,7 @@ class BrandIT {
         assertThat(vendorOf(id)).isNull();
 
         http.put().uri("/api/v1/brands/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", unique("Lost update"), "version", 0))
+                .bodyValue(Map.of("name", Unique.name("Lost update"), "version", 0))
                 .exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody()
@@ -199,7 +204,7 @@ class BrandIT {
                 .jsonPath("$.detail").isEqualTo("Record was modified by another user. Please refresh and try again.");
 
         http.put().uri("/api/v1/brands/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", unique("Vendor back"), "vendorId", vendor, "version", 1))
+                .bodyValue(Map.of("name", Unique.name("Vendor back"), "vendorId", vendor, "version", 1))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.vendorId").isEqualTo(vendor).jsonPath("$.version").isEqualTo(2);
@@ -208,13 +213,13 @@ class BrandIT {
 
     @Test
     void anUpdateWithAMissingVendorOrATakenNameChangesNothing() {
-        String name = unique("Steady");
+        String name = Unique.name("Steady");
         long id = createBrand(name, null);
-        String taken = unique("Taken");
+        String taken = Unique.name("Taken");
         createBrand(taken, null);
 
         http.put().uri("/api/v1/brands/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", unique("Moved"), "vendorId", MISSING, "version", 0))
+                .bodyValue(Map.of("name", Unique.name("Moved"), "vendorId", MISSING, "version", 0))
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("vendorId");
@@ -227,19 +232,19 @@ class BrandIT {
 
         http.put().uri("/api/v1/brands/{id}", id).contentType(MediaType.APPLICATION_JSON)
                 .header("If-Match", "\"0\"")
-                .bodyValue(Map.of("name", unique("Mismatch"), "version", 3))
+                .bodyValue(Map.of("name", Unique.name("Mismatch"), "version", 3))
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("version");
 
-        assertThat(nameOf(id)).isEqualTo(name);
-        assertThat(versionOf(id)).isZero();
+        assertThat(rows.nameOf("brands", id)).isEqualTo(name);
+        assertThat(rows.versionOf("brands", id)).isZero();
     }
 
     @Test
     void updateOfAMissingBrandIsNotFound() {
         http.put().uri("/api/v1/brands/{id}", MISSING).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", unique("Ghost"), "version", 0))
+                .bodyValue(Map.of("name", Unique.name("Ghost"), "version", 0))
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
@@ -256,7 +261,7 @@ class BrandIT {
         http.get().uri("/api/v1/brands/0").exchange().expectStatus().isBadRequest();
         http.get().uri("/api/v1/brands/-4").exchange().expectStatus().isBadRequest();
         http.put().uri("/api/v1/brands/x").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", unique("Any"), "version", 0))
+                .bodyValue(Map.of("name", Unique.name("Any"), "version", 0))
                 .exchange().expectStatus().isBadRequest();
         http.post().uri("/api/v1/brands/1.5/activate").exchange().expectStatus().isBadRequest();
         http.post().uri("/api/v1/brands/1e3/deactivate").exchange().expectStatus().isBadRequest();
@@ -266,7 +271,7 @@ class BrandIT {
     @Test
     void listsPageByCursorFilterByVendorAndSearchWithoutWildcardInjection() {
         String marker = "Pager" + UUID.randomUUID().toString().substring(0, 8);
-        long vendor = createVendor(unique("Lister"));
+        long vendor = createVendor(Unique.name("Lister"));
         for (int i = 0; i < 5; i++) {
             createBrand(marker + " brand " + i, i < 2 ? vendor : null);
         }
@@ -306,7 +311,7 @@ class BrandIT {
 
     @Test
     void deactivatedBrandsAreFilteredAndCanBeActivatedAgain() {
-        String name = unique("Seasonal");
+        String name = Unique.name("Seasonal");
         long id = createBrand(name, null);
 
         http.post().uri("/api/v1/brands/{id}/deactivate", id).exchange()
@@ -326,15 +331,15 @@ class BrandIT {
 
     @Test
     void deletesAnUnusedBrandButRefusesOneAProductUsesNamingTheProducts() {
-        long unused = createBrand(unique("Unused"), null);
+        long unused = createBrand(Unique.name("Unused"), null);
         http.delete().uri("/api/v1/brands/{id}", unused).exchange().expectStatus().isNoContent();
         http.get().uri("/api/v1/brands/{id}", unused).exchange().expectStatus().isNotFound();
-        assertThat(nameOf(unused)).isNull();
+        assertThat(rows.nameOf("brands", unused)).isNull();
 
-        long used = createBrand(unique("Used"), null);
+        long used = createBrand(Unique.name("Used"), null);
         long category = insertCategory();
-        insertProduct(used, category, unique("Product"));
-        insertProduct(used, category, unique("Product"));
+        insertProduct(used, category, Unique.name("Product"));
+        insertProduct(used, category, Unique.name("Product"));
 
         http.delete().uri("/api/v1/brands/{id}", used).exchange()
                 .expectStatus().isEqualTo(409)
@@ -342,14 +347,14 @@ class BrandIT {
                 .jsonPath("$.code").isEqualTo("CONFLICT")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail)
                         .contains("Brand " + used).contains("2 products"));
-        assertThat(nameOf(used)).isNotNull();
+        assertThat(rows.nameOf("brands", used)).isNotNull();
         http.delete().uri("/api/v1/brands/{id}", MISSING).exchange().expectStatus().isNotFound();
     }
 
     @Test
     void aVendorWithBrandsCannotBeDeletedButOneWithoutCan() {
-        long vendor = createVendor(unique("Parent"));
-        long brand = createBrand(unique("Child"), vendor);
+        long vendor = createVendor(Unique.name("Parent"));
+        long brand = createBrand(Unique.name("Child"), vendor);
 
         http.delete().uri("/api/v1/vendors/{id}", vendor).exchange()
                 .expectStatus().isEqualTo(409)
@@ -378,10 +383,10 @@ class BrandIT {
 
     @Test
     void everyWriteIsAuditedWithTheActorAndTheStateBeforeAndAfter() {
-        long vendor = createVendor(unique("Audited vendor"));
-        String original = unique("Audited");
+        long vendor = createVendor(Unique.name("Audited vendor"));
+        String original = Unique.name("Audited");
         long id = createBrand(original, null);
-        String renamed = unique("Audited renamed");
+        String renamed = Unique.name("Audited renamed");
         http.put().uri("/api/v1/brands/{id}", id).contentType(MediaType.APPLICATION_JSON)
                 .header("If-Match", "\"0\"")
                 .bodyValue(Map.of("name", renamed, "vendorId", vendor))
@@ -442,39 +447,20 @@ class BrandIT {
     }
 
     private long insertCategory() {
-        return db.sql("INSERT INTO categories (name) VALUES (:name)").bind("name", unique("Category"))
-                .filter(statement -> statement.returnGeneratedValues("id"))
-                .map(row -> row.get("id", Long.class)).one().block();
+        return rows.insert("INSERT INTO categories (name) VALUES (:name)", Map.of("name", Unique.name("Category")));
     }
 
     private void insertProduct(long brand, long category, String name) {
-        db.sql("INSERT INTO products (brand_id, name_canonical, category_id) VALUES (:brand, :name, :category)")
-                .bind("brand", brand).bind("name", name).bind("category", category)
-                .fetch().rowsUpdated().block();
+        rows.update("INSERT INTO products (brand_id, name_canonical, category_id) VALUES (:brand, :name, :category)",
+                Map.of("brand", brand, "name", name, "category", category));
     }
 
     private long countBrandsNamed(String name) {
-        return db.sql("SELECT COUNT(*) AS n FROM brands WHERE name = :name").bind("name", name)
-                .map(row -> row.get("n", Long.class)).one().block();
-    }
-
-    private String nameOf(long id) {
-        return db.sql("SELECT name FROM brands WHERE id = :id").bind("id", id)
-                .map(row -> row.get("name", String.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM brands WHERE name = :name", Map.of("name", name));
     }
 
     private Long vendorOf(long id) {
-        return db.sql("SELECT vendor_id FROM brands WHERE id = :id").bind("id", id)
-                .map(row -> java.util.Optional.ofNullable(row.get("vendor_id", Long.class))).one().block()
-                .orElse(null);
+        return rows.value("SELECT vendor_id FROM brands WHERE id = :id", Map.of("id", id), Long.class);
     }
 
-    private long versionOf(long id) {
-        return db.sql("SELECT version FROM brands WHERE id = :id").bind("id", id)
-                .map(row -> row.get("version", Long.class)).one().block();
-    }
-
-    private static String unique(String prefix) {
-        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
-    }
 }

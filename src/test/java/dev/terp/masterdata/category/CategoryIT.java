@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.terp.masterdata.AuditHistory;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
+import dev.terp.support.Unique;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,11 +31,14 @@ class CategoryIT {
     DatabaseClient db;
 
     @Autowired
+    TestDatabase rows;
+
+    @Autowired
     TestTokens tokens;
 
     @Test
     void createsACategoryAndReadsItBackWithItsSubcategoriesAndVersionAsETag() {
-        String name = unique("Flower");
+        String name = Unique.name("Flower");
         Map<?, ?> created = http.post().uri("/api/v1/categories").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "  " + name + "  ", "description", "Dried and cured"))
                 .exchange()
@@ -97,7 +102,7 @@ class CategoryIT {
 
     @Test
     void rejectsFieldsAClientMayNotSet() {
-        String name = unique("Sneaky");
+        String name = Unique.name("Sneaky");
         http.post().uri("/api/v1/categories").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", name, "active", false))
                 .exchange()
@@ -114,7 +119,7 @@ class CategoryIT {
 
     @Test
     void aDuplicateNameIsAConflictWhateverItsCase() {
-        String name = unique("Edibles");
+        String name = Unique.name("Edibles");
         createCategory(name);
 
         http.post().uri("/api/v1/categories").contentType(MediaType.APPLICATION_JSON)
@@ -130,8 +135,8 @@ class CategoryIT {
 
     @Test
     void updateNeedsTheCurrentVersionAndRejectsAStaleOne() {
-        long id = createCategory(unique("Versioned"));
-        String renamed = unique("Renamed");
+        long id = createCategory(Unique.name("Versioned"));
+        String renamed = Unique.name("Renamed");
 
         http.put().uri("/api/v1/categories/{id}", id).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", renamed))
@@ -152,7 +157,7 @@ class CategoryIT {
                 .jsonPath("$.subcategories").isArray();
 
         http.put().uri("/api/v1/categories/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", unique("Lost update"), "version", 0))
+                .bodyValue(Map.of("name", Unique.name("Lost update"), "version", 0))
                 .exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody()
@@ -164,15 +169,15 @@ class CategoryIT {
                 .exchange()
                 .expectStatus().isBadRequest();
 
-        assertThat(nameOf(id)).isEqualTo(renamed);
-        assertThat(versionOf(id)).isEqualTo(1);
+        assertThat(rows.nameOf("categories", id)).isEqualTo(renamed);
+        assertThat(rows.versionOf("categories", id)).isEqualTo(1);
     }
 
     @Test
     void renamingToATakenNameIsAConflictAndChangesNothing() {
-        String taken = unique("Taken");
+        String taken = Unique.name("Taken");
         createCategory(taken);
-        String original = unique("Original");
+        String original = Unique.name("Original");
         long id = createCategory(original);
 
         http.put().uri("/api/v1/categories/{id}", id).contentType(MediaType.APPLICATION_JSON)
@@ -180,14 +185,14 @@ class CategoryIT {
                 .exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.code").isEqualTo("CONFLICT");
-        assertThat(nameOf(id)).isEqualTo(original);
-        assertThat(versionOf(id)).isZero();
+        assertThat(rows.nameOf("categories", id)).isEqualTo(original);
+        assertThat(rows.versionOf("categories", id)).isZero();
     }
 
     @Test
     void updateOfAMissingCategoryIsNotFound() {
         http.put().uri("/api/v1/categories/{id}", MISSING).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", unique("Ghost"), "version", 0))
+                .bodyValue(Map.of("name", Unique.name("Ghost"), "version", 0))
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
@@ -197,11 +202,11 @@ class CategoryIT {
     /** D-20: TERP renamed products by filtering on the new name, so nothing changed. Here products hold the id. */
     @Test
     void aRenameShowsOnEveryProductFiledUnderTheCategory() {
-        long category = createCategory(unique("Prerolls"));
-        long brand = insertBrand(unique("Rename brand"));
-        insertProduct(brand, category, unique("Jack Herer Preroll"));
-        insertProduct(brand, category, unique("Durban Poison Preroll"));
-        String renamed = unique("Pre-Rolls");
+        long category = createCategory(Unique.name("Prerolls"));
+        long brand = insertBrand(Unique.name("Rename brand"));
+        insertProduct(brand, category, Unique.name("Jack Herer Preroll"));
+        insertProduct(brand, category, Unique.name("Durban Poison Preroll"));
+        String renamed = Unique.name("Pre-Rolls");
 
         http.put().uri("/api/v1/categories/{id}", category).contentType(MediaType.APPLICATION_JSON)
                 .header("If-Match", "\"0\"")
@@ -209,10 +214,9 @@ class CategoryIT {
                 .exchange()
                 .expectStatus().isOk();
 
-        List<String> shownOnProducts = db.sql("SELECT c.name FROM products p JOIN categories c "
-                        + "ON c.id = p.category_id WHERE p.brand_id = :brand")
-                .bind("brand", brand)
-                .map(row -> row.get("name", String.class)).all().collectList().block();
+        List<String> shownOnProducts = rows.list("SELECT c.name FROM products p JOIN categories c "
+                        + "ON c.id = p.category_id WHERE p.brand_id = :brand",
+                                Map.of("brand", brand), row -> row.get("name", String.class));
         assertThat(shownOnProducts).containsExactly(renamed, renamed);
     }
 
@@ -260,7 +264,7 @@ class CategoryIT {
     @Test
     void searchFindsACategoryByASubcategoryNameAndTreatsWildcardsLiterally() {
         String marker = UUID.randomUUID().toString().substring(0, 8);
-        long category = createCategory(unique("Concentrates"));
+        long category = createCategory(Unique.name("Concentrates"));
         insertSubcategory(category, "Live Resin " + marker);
         createCategory("Percent " + marker + "%_ literal");
 
@@ -289,7 +293,7 @@ class CategoryIT {
 
     @Test
     void deactivatedCategoriesAreFilteredAndCanBeActivatedAgain() {
-        String name = unique("Seasonal");
+        String name = Unique.name("Seasonal");
         long id = createCategory(name);
 
         http.post().uri("/api/v1/categories/{id}/deactivate", id).exchange()
@@ -311,7 +315,7 @@ class CategoryIT {
 
     @Test
     void deletesAnUnusedCategory() {
-        long unused = createCategory(unique("Unused"));
+        long unused = createCategory(Unique.name("Unused"));
         http.delete().uri("/api/v1/categories/{id}", unused).exchange().expectStatus().isNoContent();
         http.get().uri("/api/v1/categories/{id}", unused).exchange().expectStatus().isNotFound();
         http.delete().uri("/api/v1/categories/{id}", MISSING).exchange().expectStatus().isNotFound();
@@ -319,7 +323,7 @@ class CategoryIT {
 
     @Test
     void refusesToDeleteACategoryWithSubcategoriesNamingThem() {
-        long id = createCategory(unique("Parent"));
+        long id = createCategory(Unique.name("Parent"));
         long child = insertSubcategory(id, "Child");
 
         http.delete().uri("/api/v1/categories/{id}", id).exchange()
@@ -328,23 +332,23 @@ class CategoryIT {
                 .jsonPath("$.code").isEqualTo("CONFLICT")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail)
                         .contains("1 subcategories").doesNotContain("products"));
-        assertThat(nameOf(id)).isNotNull();
+        assertThat(rows.nameOf("categories", id)).isNotNull();
         assertThat(countSubcategories(child)).isEqualTo(1);
     }
 
     @Test
     void refusesToDeleteACategoryProductsAreFiledUnderNamingThem() {
-        long id = createCategory(unique("Used"));
-        long brand = insertBrand(unique("Delete brand"));
-        insertProduct(brand, id, unique("Blue Dream Flower"));
-        insertProduct(brand, id, unique("Og Kush Flower"));
+        long id = createCategory(Unique.name("Used"));
+        long brand = insertBrand(Unique.name("Delete brand"));
+        insertProduct(brand, id, Unique.name("Blue Dream Flower"));
+        insertProduct(brand, id, Unique.name("Og Kush Flower"));
 
         http.delete().uri("/api/v1/categories/{id}", id).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("CONFLICT")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("2 products"));
-        assertThat(nameOf(id)).isNotNull();
+        assertThat(rows.nameOf("categories", id)).isNotNull();
     }
 
     @Test
@@ -364,9 +368,9 @@ class CategoryIT {
 
     @Test
     void everyWriteIsAuditedWithTheActorAndTheStateBeforeAndAfter() {
-        String original = unique("Audited");
+        String original = Unique.name("Audited");
         long id = createCategory(original);
-        String renamed = unique("Audited renamed");
+        String renamed = Unique.name("Audited renamed");
         http.put().uri("/api/v1/categories/{id}", id).contentType(MediaType.APPLICATION_JSON)
                 .header("If-Match", "\"0\"")
                 .bodyValue(Map.of("name", renamed, "description", "Flower and pre-rolls"))
@@ -411,43 +415,25 @@ class CategoryIT {
     }
 
     private long insertBrand(String name) {
-        db.sql("INSERT INTO brands (name) VALUES (:name)").bind("name", name).fetch().rowsUpdated().block();
-        return db.sql("SELECT id FROM brands WHERE name = :name").bind("name", name)
-                .map(row -> row.get("id", Long.class)).one().block();
+        rows.update("INSERT INTO brands (name) VALUES (:name)", Map.of("name", name));
+        return rows.value("SELECT id FROM brands WHERE name = :name", Map.of("name", name), Long.class);
     }
 
     private void insertProduct(long brandId, long categoryId, String name) {
-        db.sql("INSERT INTO products (brand_id, name_canonical, category_id) VALUES (:brand, :name, :category)")
-                .bind("brand", brandId).bind("name", name).bind("category", categoryId)
-                .fetch().rowsUpdated().block();
+        rows.update("INSERT INTO products (brand_id, name_canonical, category_id) VALUES (:brand, :name, :category)",
+                Map.of("brand", brandId, "name", name, "category", categoryId));
     }
 
     private long countCategoriesNamed(String name) {
-        return db.sql("SELECT COUNT(*) AS n FROM categories WHERE name = :name").bind("name", name)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM categories WHERE name = :name", Map.of("name", name));
     }
 
     private long countSubcategories(long id) {
-        return db.sql("SELECT COUNT(*) AS n FROM subcategories WHERE id = :id").bind("id", id)
-                .map(row -> row.get("n", Long.class)).one().block();
-    }
-
-    private String nameOf(long id) {
-        return db.sql("SELECT name FROM categories WHERE id = :id").bind("id", id)
-                .map(row -> row.get("name", String.class)).one().block();
-    }
-
-    private long versionOf(long id) {
-        return db.sql("SELECT version FROM categories WHERE id = :id").bind("id", id)
-                .map(row -> row.get("version", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM subcategories WHERE id = :id", Map.of("id", id));
     }
 
     private boolean activeOf(long id) {
-        return db.sql("SELECT active FROM categories WHERE id = :id").bind("id", id)
-                .map(row -> row.get("active", Boolean.class)).one().block();
+        return rows.value("SELECT active FROM categories WHERE id = :id", Map.of("id", id), Boolean.class);
     }
 
-    private static String unique(String prefix) {
-        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
-    }
 }

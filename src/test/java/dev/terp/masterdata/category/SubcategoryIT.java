@@ -2,13 +2,14 @@ package dev.terp.masterdata.category;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import dev.terp.masterdata.AuditHistory;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
+import dev.terp.support.Unique;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,9 @@ class SubcategoryIT {
     DatabaseClient db;
 
     @Autowired
+    TestDatabase rows;
+
+    @Autowired
     TestTokens tokens;
 
     @Autowired
@@ -37,7 +41,7 @@ class SubcategoryIT {
 
     @Test
     void createsASubcategoryInACategoryAndReadsItBack() {
-        long category = createCategory(unique("Vapes"));
+        long category = createCategory(Unique.name("Vapes"));
         Map<?, ?> created = http.post().uri("/api/v1/categories/{id}/subcategories", category)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "  Cartridges  ", "description", "510 thread"))
@@ -70,7 +74,7 @@ class SubcategoryIT {
 
     @Test
     void aSubcategoryOfAMissingCategoryIsNotFoundAndNothingIsWritten() {
-        String name = unique("Orphan");
+        String name = Unique.name("Orphan");
         http.post().uri("/api/v1/categories/{id}/subcategories", MISSING).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", name))
                 .exchange()
@@ -84,7 +88,7 @@ class SubcategoryIT {
 
     @Test
     void rejectsEveryInvalidFieldAtOnceAndFieldsAClientMayNotSet() {
-        long category = createCategory(unique("Edibles"));
+        long category = createCategory(Unique.name("Edibles"));
         String longName = "n".repeat(101);
         http.post().uri("/api/v1/categories/{id}/subcategories", category).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", longName, "description", "d".repeat(10_001)))
@@ -94,8 +98,8 @@ class SubcategoryIT {
                 .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
                 .jsonPath("$.errors.length()").isEqualTo(2);
 
-        String smuggled = unique("Smuggled");
-        long otherCategory = createCategory(unique("Other"));
+        String smuggled = Unique.name("Smuggled");
+        long otherCategory = createCategory(Unique.name("Other"));
         http.post().uri("/api/v1/categories/{id}/subcategories", category).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", smuggled, "categoryId", otherCategory))
                 .exchange()
@@ -114,8 +118,8 @@ class SubcategoryIT {
 
     @Test
     void aNameIsUniqueWithinItsCategoryOnly() {
-        long flower = createCategory(unique("Flower"));
-        long prerolls = createCategory(unique("Prerolls"));
+        long flower = createCategory(Unique.name("Flower"));
+        long prerolls = createCategory(Unique.name("Prerolls"));
         createSubcategory(flower, "Indoor");
 
         http.post().uri("/api/v1/categories/{id}/subcategories", flower).contentType(MediaType.APPLICATION_JSON)
@@ -133,8 +137,8 @@ class SubcategoryIT {
 
     @Test
     void listsTheSubcategoriesOfOneCategoryByCursor() {
-        long category = createCategory(unique("Concentrates"));
-        long other = createCategory(unique("Elsewhere"));
+        long category = createCategory(Unique.name("Concentrates"));
+        long other = createCategory(Unique.name("Elsewhere"));
         for (int i = 0; i < 5; i++) {
             createSubcategory(category, "Resin " + i);
         }
@@ -169,7 +173,7 @@ class SubcategoryIT {
 
     @Test
     void updateNeedsTheCurrentVersionKeepsTheCategoryAndRejectsDuplicates() {
-        long category = createCategory(unique("Flower"));
+        long category = createCategory(Unique.name("Flower"));
         long id = createSubcategory(category, "Greenhouse");
         createSubcategory(category, "Outdoor");
 
@@ -211,13 +215,13 @@ class SubcategoryIT {
                 .exchange()
                 .expectStatus().isNotFound();
 
-        assertThat(nameOf(id)).isEqualTo("Light Dep");
-        assertThat(versionOf(id)).isEqualTo(1);
+        assertThat(rows.nameOf("subcategories", id)).isEqualTo("Light Dep");
+        assertThat(rows.versionOf("subcategories", id)).isEqualTo(1);
     }
 
     @Test
     void deactivatedSubcategoriesAreFilteredAndCanBeActivatedAgain() {
-        long category = createCategory(unique("Seasonal"));
+        long category = createCategory(Unique.name("Seasonal"));
         long id = createSubcategory(category, "Holiday");
         createSubcategory(category, "Everyday");
 
@@ -242,25 +246,24 @@ class SubcategoryIT {
 
     @Test
     void deletesAnUnusedSubcategoryButRefusesOneProductsUse() {
-        long category = createCategory(unique("Pre-Rolls"));
+        long category = createCategory(Unique.name("Pre-Rolls"));
         long unused = createSubcategory(category, "Singles");
         http.delete().uri("/api/v1/subcategories/{id}", unused).exchange().expectStatus().isNoContent();
         http.get().uri("/api/v1/subcategories/{id}", unused).exchange().expectStatus().isNotFound();
 
         long used = createSubcategory(category, "Multi-Packs");
-        long brand = insertBrand(unique("Subcategory brand"));
-        db.sql("INSERT INTO products (brand_id, name_canonical, category_id, subcategory_id) "
-                        + "VALUES (:brand, :name, :category, :subcategory)")
-                .bind("brand", brand).bind("name", unique("Jack Herer 5 Pack")).bind("category", category)
-                .bind("subcategory", used)
-                .fetch().rowsUpdated().block();
+        long brand = insertBrand(Unique.name("Subcategory brand"));
+        rows.update("INSERT INTO products (brand_id, name_canonical, category_id, subcategory_id) "
+                        + "VALUES (:brand, :name, :category, :subcategory)",
+                                Map.of("brand", brand, "name", Unique.name("Jack Herer 5 Pack"), "category", category,
+                                "subcategory", used));
 
         http.delete().uri("/api/v1/subcategories/{id}", used).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("CONFLICT")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("1 products"));
-        assertThat(nameOf(used)).isEqualTo("Multi-Packs");
+        assertThat(rows.nameOf("subcategories", used)).isEqualTo("Multi-Packs");
         http.delete().uri("/api/v1/subcategories/{id}", MISSING).exchange().expectStatus().isNotFound();
     }
 
@@ -280,10 +283,10 @@ class SubcategoryIT {
 
     @Test
     void everyWriteIsAuditedWithTheActorAndTheStateBeforeAndAfter() {
-        long category = createCategory(unique("Audited parent"));
-        String original = unique("Audited");
+        long category = createCategory(Unique.name("Audited parent"));
+        String original = Unique.name("Audited");
         long id = createSubcategory(category, original);
-        String renamed = unique("Audited renamed");
+        String renamed = Unique.name("Audited renamed");
         http.put().uri("/api/v1/subcategories/{id}", id).contentType(MediaType.APPLICATION_JSON)
                 .header("If-Match", "\"0\"")
                 .bodyValue(Map.of("name", renamed))
@@ -328,32 +331,16 @@ class SubcategoryIT {
     }
 
     private long insertBrand(String name) {
-        db.sql("INSERT INTO brands (name) VALUES (:name)").bind("name", name).fetch().rowsUpdated().block();
-        return db.sql("SELECT id FROM brands WHERE name = :name").bind("name", name)
-                .map(row -> row.get("id", Long.class)).one().block();
+        rows.update("INSERT INTO brands (name) VALUES (:name)", Map.of("name", name));
+        return rows.value("SELECT id FROM brands WHERE name = :name", Map.of("name", name), Long.class);
     }
 
     private long countSubcategoriesNamed(String name) {
-        return db.sql("SELECT COUNT(*) AS n FROM subcategories WHERE name = :name").bind("name", name)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM subcategories WHERE name = :name", Map.of("name", name));
     }
 
     private long countSubcategoriesOf(long categoryId) {
-        return db.sql("SELECT COUNT(*) AS n FROM subcategories WHERE category_id = :id").bind("id", categoryId)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM subcategories WHERE category_id = :id", Map.of("id", categoryId));
     }
 
-    private String nameOf(long id) {
-        return db.sql("SELECT name FROM subcategories WHERE id = :id").bind("id", id)
-                .map(row -> row.get("name", String.class)).one().block();
-    }
-
-    private long versionOf(long id) {
-        return db.sql("SELECT version FROM subcategories WHERE id = :id").bind("id", id)
-                .map(row -> row.get("version", Long.class)).one().block();
-    }
-
-    private static String unique(String prefix) {
-        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
-    }
 }

@@ -14,6 +14,8 @@ import reactor.core.scheduler.Schedulers;
 import dev.terp.masterdata.AuditHistory;
 import dev.terp.masterdata.InventoryReferences;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
+import dev.terp.support.Unique;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,11 +37,14 @@ class GradeIT {
     DatabaseClient db;
 
     @Autowired
+    TestDatabase rows;
+
+    @Autowired
     TestTokens tokens;
 
     @Test
     void createsAGradeAndReadsItBackWithItsVersionAsETag() {
-        String name = unique("AAA");
+        String name = Unique.name("AAA");
         Map<?, ?> created = http.post().uri("/api/v1/grades").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", " " + name + " ", "description", "Top shelf", "sortOrder", 3))
                 .exchange()
@@ -60,7 +65,7 @@ class GradeIT {
                 .expectBody().jsonPath("$.name").isEqualTo(name).jsonPath("$.sortOrder").isEqualTo(3);
 
         Map<?, ?> plain = http.post().uri("/api/v1/grades").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", unique("B")))
+                .bodyValue(Map.of("name", Unique.name("B")))
                 .exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
         assertThat(plain.get("sortOrder")).isEqualTo(0);
@@ -82,7 +87,7 @@ class GradeIT {
                 .jsonPath("$.errors[?(@.field == 'sortOrder')]").exists();
         assertThat(countGradesNamed(longName)).isZero();
 
-        String name = unique("Typed");
+        String name = Unique.name("Typed");
         http.post().uri("/api/v1/grades").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", name, "sortOrder", "first"))
                 .exchange()
@@ -103,7 +108,7 @@ class GradeIT {
 
     @Test
     void aDuplicateNameIsAConflictWhateverItsCase() {
-        String name = unique("aa");
+        String name = Unique.name("aa");
         createGrade(name, 0);
         http.post().uri("/api/v1/grades").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", name.toUpperCase()))
@@ -117,8 +122,8 @@ class GradeIT {
 
     @Test
     void updateNeedsTheCurrentVersionAndKeepsTheSortOrderUnlessGiven() {
-        long id = createGrade(unique("Versioned"), 7);
-        String renamed = unique("Renamed");
+        long id = createGrade(Unique.name("Versioned"), 7);
+        String renamed = Unique.name("Renamed");
 
         http.put().uri("/api/v1/grades/{id}", id).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", renamed))
@@ -141,7 +146,7 @@ class GradeIT {
                 .expectBody().jsonPath("$.sortOrder").isEqualTo(2).jsonPath("$.version").isEqualTo(2);
 
         http.put().uri("/api/v1/grades/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", unique("Lost update"), "version", 1))
+                .bodyValue(Map.of("name", Unique.name("Lost update"), "version", 1))
                 .exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody()
@@ -160,16 +165,16 @@ class GradeIT {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("version");
 
-        assertThat(nameOf(id)).isEqualTo(renamed);
+        assertThat(rows.nameOf("grades", id)).isEqualTo(renamed);
         assertThat(sortOrderOf(id)).isEqualTo(2);
-        assertThat(versionOf(id)).isEqualTo(2);
+        assertThat(rows.versionOf("grades", id)).isEqualTo(2);
     }
 
     @Test
     void renamingToATakenNameIsAConflictAndAMissingGradeIsNotFound() {
-        String taken = unique("Taken");
+        String taken = Unique.name("Taken");
         createGrade(taken, 0);
-        String original = unique("Original");
+        String original = Unique.name("Original");
         long id = createGrade(original, 0);
 
         http.put().uri("/api/v1/grades/{id}", id).contentType(MediaType.APPLICATION_JSON)
@@ -177,10 +182,10 @@ class GradeIT {
                 .exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.code").isEqualTo("CONFLICT");
-        assertThat(nameOf(id)).isEqualTo(original);
+        assertThat(rows.nameOf("grades", id)).isEqualTo(original);
 
         http.put().uri("/api/v1/grades/{id}", MISSING).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", unique("Ghost"), "version", 0))
+                .bodyValue(Map.of("name", Unique.name("Ghost"), "version", 0))
                 .exchange()
                 .expectStatus().isNotFound();
         http.get().uri("/api/v1/grades/{id}", MISSING).exchange().expectStatus().isNotFound()
@@ -229,10 +234,10 @@ class GradeIT {
 
     @Test
     void reorderGivesEachListedGradeItsIndexAndTouchesOnlyWhatMoved() {
-        long a = createGrade(unique("R-A"), 5);
-        long b = createGrade(unique("R-B"), 2);
-        long c = createGrade(unique("R-C"), 0);
-        long untouched = createGrade(unique("R-D"), 42);
+        long a = createGrade(Unique.name("R-A"), 5);
+        long b = createGrade(Unique.name("R-B"), 2);
+        long c = createGrade(Unique.name("R-C"), 0);
+        long untouched = createGrade(Unique.name("R-D"), 42);
 
         http.post().uri("/api/v1/grades/reorder").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("orderedIds", List.of(c, a, b)))
@@ -250,17 +255,17 @@ class GradeIT {
         assertThat(sortOrderOf(c)).isZero();
         assertThat(sortOrderOf(a)).isEqualTo(1);
         assertThat(sortOrderOf(b)).isEqualTo(2);
-        assertThat(versionOf(a)).isEqualTo(1);
-        assertThat(versionOf(b)).as("b already had sortOrder 2").isZero();
-        assertThat(versionOf(c)).as("c already had sortOrder 0").isZero();
+        assertThat(rows.versionOf("grades", a)).isEqualTo(1);
+        assertThat(rows.versionOf("grades", b)).as("b already had sortOrder 2").isZero();
+        assertThat(rows.versionOf("grades", c)).as("c already had sortOrder 0").isZero();
         assertThat(sortOrderOf(untouched)).isEqualTo(42);
-        assertThat(versionOf(untouched)).isZero();
+        assertThat(rows.versionOf("grades", untouched)).isZero();
     }
 
     @Test
     void reorderIsAllOrNothingWhenAnIdIsUnknownOrRepeated() {
-        long a = createGrade(unique("X-A"), 5);
-        long b = createGrade(unique("X-B"), 6);
+        long a = createGrade(Unique.name("X-A"), 5);
+        long b = createGrade(Unique.name("X-B"), 6);
 
         http.post().uri("/api/v1/grades/reorder").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("orderedIds", List.of(b, MISSING, a)))
@@ -310,7 +315,7 @@ class GradeIT {
     void concurrentReordersOfTheSameGradesNeitherDeadlockNorInterleave() {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            ids.add(createGrade(unique("Race " + i), 100 + i));
+            ids.add(createGrade(Unique.name("Race " + i), 100 + i));
         }
         List<Long> reversed = new ArrayList<>(ids);
         Collections.reverse(reversed);
@@ -330,7 +335,7 @@ class GradeIT {
 
     @Test
     void deletesAGradeNothingUses() {
-        long id = createGrade(unique("Short-lived"), 0);
+        long id = createGrade(Unique.name("Short-lived"), 0);
         http.delete().uri("/api/v1/grades/{id}", id).exchange().expectStatus().isNoContent();
         http.get().uri("/api/v1/grades/{id}", id).exchange().expectStatus().isNotFound();
         assertThat(countGradesWithId(id)).isZero();
@@ -340,9 +345,9 @@ class GradeIT {
 
     @Test
     void aGradeThatABatchCarriesCannotBeDeleted() {
-        String name = unique("Carried");
+        String name = Unique.name("Carried");
         long id = createGrade(name, 0);
-        InventoryReferences.intake(http, db, Map.of("grade", name));
+        InventoryReferences.intake(http, Map.of("grade", name));
         InventoryReferences.deleteIsRefused(http, "/api/v1/grades/{id}", id,
                 "Grade " + id + " is used by 1 batches; deactivate it instead of deleting it");
         assertThat(countGradesWithId(id)).isOne();
@@ -364,10 +369,10 @@ class GradeIT {
 
     @Test
     void everyWriteIsAuditedWithTheActorAndTheStateBeforeAndAfter() {
-        String original = unique("Audited");
+        String original = Unique.name("Audited");
         long id = createGrade(original, 0);
-        long other = createGrade(unique("Audited neighbour"), 1);
-        String renamed = unique("Audited renamed");
+        long other = createGrade(Unique.name("Audited neighbour"), 1);
+        String renamed = Unique.name("Audited renamed");
         http.put().uri("/api/v1/grades/{id}", id).contentType(MediaType.APPLICATION_JSON)
                 .header("If-Match", "\"0\"")
                 .bodyValue(Map.of("name", renamed, "description", "Top shelf"))
@@ -406,20 +411,20 @@ class GradeIT {
      */
     @Test
     void aReorderThatFailsAfterItsFirstAuditRowKeepsNeitherTheMovesNorTheRow() {
-        long first = createGrade(unique("Rollback first"), 0);
-        long second = createGrade(unique("Rollback second"), 1);
+        long first = createGrade(Unique.name("Rollback first"), 0);
+        long second = createGrade(Unique.name("Rollback second"), 1);
         String trigger = "refuse_audit_of_grade_" + second;
-        db.sql("CREATE TRIGGER " + trigger + " BEFORE INSERT ON audit_logs FOR EACH ROW BEGIN "
+        rows.update("CREATE TRIGGER " + trigger + " BEFORE INSERT ON audit_logs FOR EACH ROW BEGIN "
                         + "IF NEW.entity = 'Grade' AND NEW.entity_id = " + second + " THEN "
-                        + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit row refused by the test'; END IF; END")
-                .then().block();
+                        + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit row refused by the test'; END IF; END",
+                                Map.of());
         try {
             http.post().uri("/api/v1/grades/reorder").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("orderedIds", List.of(second, first)))
                     .exchange()
                     .expectStatus().is5xxServerError();
         } finally {
-            db.sql("DROP TRIGGER IF EXISTS " + trigger).then().block();
+            rows.update("DROP TRIGGER IF EXISTS " + trigger, Map.of());
         }
 
         assertUnchanged(first, 0);
@@ -436,7 +441,7 @@ class GradeIT {
 
     private void assertUnchanged(long id, int sortOrder) {
         assertThat(sortOrderOf(id)).isEqualTo(sortOrder);
-        assertThat(versionOf(id)).isZero();
+        assertThat(rows.versionOf("grades", id)).isZero();
     }
 
     private long createGrade(String name, int sortOrder) {
@@ -453,31 +458,15 @@ class GradeIT {
     }
 
     private long countGradesNamed(String name) {
-        return db.sql("SELECT COUNT(*) AS n FROM grades WHERE name = :name").bind("name", name)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM grades WHERE name = :name", Map.of("name", name));
     }
 
     private long countGradesWithId(long id) {
-        return db.sql("SELECT COUNT(*) AS n FROM grades WHERE id = :id").bind("id", id)
-                .map(row -> row.get("n", Long.class)).one().block();
-    }
-
-    private String nameOf(long id) {
-        return db.sql("SELECT name FROM grades WHERE id = :id").bind("id", id)
-                .map(row -> row.get("name", String.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM grades WHERE id = :id", Map.of("id", id));
     }
 
     private int sortOrderOf(long id) {
-        return db.sql("SELECT sort_order FROM grades WHERE id = :id").bind("id", id)
-                .map(row -> row.get("sort_order", Integer.class)).one().block();
+        return rows.value("SELECT sort_order FROM grades WHERE id = :id", Map.of("id", id), Integer.class);
     }
 
-    private long versionOf(long id) {
-        return db.sql("SELECT version FROM grades WHERE id = :id").bind("id", id)
-                .map(row -> row.get("version", Long.class)).one().block();
-    }
-
-    private static String unique(String prefix) {
-        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
-    }
 }

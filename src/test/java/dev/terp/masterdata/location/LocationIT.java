@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import dev.terp.masterdata.AuditHistory;
 import dev.terp.masterdata.InventoryReferences;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
+import dev.terp.support.Unique;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,11 +33,14 @@ class LocationIT {
     DatabaseClient db;
 
     @Autowired
+    TestDatabase rows;
+
+    @Autowired
     TestTokens tokens;
 
     @Test
     void createsAFullAddressAndReadsItBackWithItsVersionAsETag() {
-        String site = unique("Oakland");
+        String site = Unique.name("Oakland");
         Map<?, ?> created = http.post().uri("/api/v1/locations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("site", " " + site + " ", "zone", "Vault", "rack", "R1", "shelf", "S2", "bin", "B3"))
                 .exchange()
@@ -60,7 +65,7 @@ class LocationIT {
 
     @Test
     void absentAndBlankPartsAreShownAsNullAndStoredAsEmpty() {
-        String site = unique("Sacramento");
+        String site = Unique.name("Sacramento");
         Map<String, Object> body = new HashMap<>();
         body.put("site", site);
         body.put("zone", "  ");
@@ -76,14 +81,14 @@ class LocationIT {
         assertThat(created.get("bin")).isNull();
         assertThat(created.containsKey("bin")).as("absent parts are sent as null").isTrue();
         long id = ((Number) created.get("id")).longValue();
-        Map<String, Object> stored = db.sql("SELECT zone, rack, shelf, bin FROM locations WHERE id = :id")
-                .bind("id", id).fetch().one().block();
+        Map<String, Object> stored = rows.row("SELECT zone, rack, shelf, bin FROM locations WHERE id = :id",
+                Map.of("id", id));
         assertThat(stored.values()).containsOnly("");
     }
 
     @Test
     void aDuplicateAddressIsAConflictWhateverItsCaseOrBlankParts() {
-        String site = unique("Dup");
+        String site = Unique.name("Dup");
         createLocation(site, "Vault", "R1");
 
         Map<String, Object> sameAddress = new HashMap<>();
@@ -109,7 +114,7 @@ class LocationIT {
 
     @Test
     void rejectsEveryInvalidFieldAtOnceAndWritesNothing() {
-        String site = unique("Invalid");
+        String site = Unique.name("Invalid");
         String tooLong = "z".repeat(101);
         http.post().uri("/api/v1/locations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("site", site, "zone", tooLong, "rack", tooLong, "shelf", tooLong, "bin", tooLong))
@@ -179,7 +184,7 @@ class LocationIT {
 
     @Test
     void listsPageByCursor() {
-        String site = unique("Paged");
+        String site = Unique.name("Paged");
         for (int i = 0; i < 5; i++) {
             createLocation(site, "Zone " + i, null);
         }
@@ -202,7 +207,7 @@ class LocationIT {
 
     @Test
     void updateReplacesTheWholeAddressWithTheCurrentVersionOnly() {
-        String site = unique("Moving");
+        String site = Unique.name("Moving");
         long id = createLocation(site, "Vault", "R1");
 
         http.put().uri("/api/v1/locations/{id}", id).contentType(MediaType.APPLICATION_JSON)
@@ -245,8 +250,8 @@ class LocationIT {
                 .exchange()
                 .expectStatus().isNotFound();
 
-        Map<String, Object> stored = db.sql("SELECT zone, rack, shelf, version FROM locations WHERE id = :id")
-                .bind("id", id).fetch().one().block();
+        Map<String, Object> stored = rows.row("SELECT zone, rack, shelf, version FROM locations WHERE id = :id",
+                Map.of("id", id));
         assertThat(stored.get("zone")).isEqualTo("Cage");
         assertThat(stored.get("rack")).isEqualTo("");
         assertThat(stored.get("shelf")).isEqualTo("S9");
@@ -255,7 +260,7 @@ class LocationIT {
 
     @Test
     void capacityIsAnOptionalPositiveQuantityThatAPutReplaces() {
-        String site = unique("Capacity");
+        String site = Unique.name("Capacity");
         Map<?, ?> created = http.post().uri("/api/v1/locations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("site", site, "capacity", 250.5))
                 .exchange()
@@ -277,18 +282,18 @@ class LocationIT {
 
         for (Object bad : new Object[] {"0", "-1", "1.00001", "abc", "1000000000000"}) {
             http.post().uri("/api/v1/locations").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("site", unique("Bad capacity"), "capacity", bad))
+                    .bodyValue(Map.of("site", Unique.name("Bad capacity"), "capacity", bad))
                     .exchange()
                     .expectStatus().isBadRequest()
                     .expectBody().jsonPath("$.errors[0].field").isEqualTo("capacity");
         }
-        assertThat(db.sql("SELECT capacity FROM locations WHERE id = :id").bind("id", id)
-                .map(row -> java.util.Optional.ofNullable(row.get("capacity"))).one().block()).isEmpty();
+        assertThat(rows.list("SELECT capacity FROM locations WHERE id = :id", Map.of("id", id),
+                row -> java.util.Optional.ofNullable(row.get("capacity")))).containsExactly(java.util.Optional.empty());
     }
 
     @Test
     void activationAndDeletion() {
-        long id = createLocation(unique("Temporary"), null, null);
+        long id = createLocation(Unique.name("Temporary"), null, null);
         http.post().uri("/api/v1/locations/{id}/deactivate", id).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.active").isEqualTo(false);
         http.post().uri("/api/v1/locations/{id}/activate", id).exchange()
@@ -306,11 +311,11 @@ class LocationIT {
 
     @Test
     void aLocationHoldingStockCannotBeDeletedButMayBeDeactivated() {
-        String site = unique("Stocked");
+        String site = Unique.name("Stocked");
         long id = createLocation(site, null, null);
         long batchId = intakeAt(site);
-        assertThat(db.sql("SELECT location_id FROM batch_locations WHERE batch_id = :b").bind("b", batchId)
-                .map(row -> row.get("location_id", Long.class)).one().block()).isEqualTo(id);
+        assertThat(rows.value("SELECT location_id FROM batch_locations WHERE batch_id = :b",
+                Map.of("b", batchId), Long.class)).isEqualTo(id);
 
         // Refused by the inventory module's usage probe, naming what uses it, before the foreign key is reached.
         InventoryReferences.deleteIsRefused(http, "/api/v1/locations/{id}", id,
@@ -341,7 +346,7 @@ class LocationIT {
 
     @Test
     void everyWriteIsAuditedWithTheActorAndTheStateBeforeAndAfter() {
-        String site = unique("Audited");
+        String site = Unique.name("Audited");
         long id = createLocation(site, "Vault", null);
         http.put().uri("/api/v1/locations/{id}", id).contentType(MediaType.APPLICATION_JSON)
                 .header("If-Match", "\"0\"")
@@ -384,7 +389,7 @@ class LocationIT {
 
     /** Receives a batch through the intake API at the location with this site; returns the batch id. */
     private long intakeAt(String site) {
-        Map<?, ?> batch = InventoryReferences.intake(http, db, Map.of("location", Map.of("site", site)));
+        Map<?, ?> batch = InventoryReferences.intake(http, Map.of("location", Map.of("site", site)));
         return ((Number) batch.get("id")).longValue();
     }
 
@@ -394,11 +399,7 @@ class LocationIT {
     }
 
     private long countAtSite(String site) {
-        return db.sql("SELECT COUNT(*) AS n FROM locations WHERE site = :site").bind("site", site)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM locations WHERE site = :site", Map.of("site", site));
     }
 
-    private static String unique(String prefix) {
-        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
-    }
 }

@@ -13,7 +13,9 @@ import reactor.core.scheduler.Schedulers;
 import dev.terp.masterdata.AuditHistory;
 import dev.terp.platform.security.Role;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 import dev.terp.support.TestTokens;
+import dev.terp.support.Unique;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +39,9 @@ class PaymentMethodIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    TestDatabase rows;
 
     @Autowired
     TestTokens tokens;
@@ -87,7 +92,7 @@ class PaymentMethodIT {
 
     @Test
     void rejectsEveryInvalidFieldAtOnceAndWritesNothing() {
-        String name = "Invalid " + UUID.randomUUID().toString().substring(0, 8);
+        String name = Unique.name("Invalid");
         http.post().uri("/api/v1/payment-methods").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("code", "CASH APP", "name", "n".repeat(101), "description", "d".repeat(10_001),
                         "sortOrder", -1))
@@ -189,8 +194,8 @@ class PaymentMethodIT {
                 .expectStatus().isNotFound();
 
         assertThat(codeOf(id)).isEqualTo(newCode.toUpperCase());
-        assertThat(nameOf(id)).isEqualTo("Renamed only");
-        assertThat(versionOf(id)).isEqualTo(2);
+        assertThat(rows.nameOf("payment_methods", id)).isEqualTo("Renamed only");
+        assertThat(rows.versionOf("payment_methods", id)).isEqualTo(2);
     }
 
     @Test
@@ -258,7 +263,7 @@ class PaymentMethodIT {
                 .exchange()
                 .expectStatus().isBadRequest();
         assertThat(List.of(sortOrderOf(a), sortOrderOf(b), sortOrderOf(c))).containsExactly(7, 8, 9);
-        assertThat(List.of(versionOf(a), versionOf(b), versionOf(c))).containsOnly(0L);
+        assertThat(List.of(a, b, c)).allSatisfy(id -> assertThat(rows.versionOf("payment_methods", id)).isZero());
 
         http.post().uri("/api/v1/payment-methods/reorder").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("orderedIds", List.of(c, b, a)))
@@ -412,8 +417,7 @@ class PaymentMethodIT {
 
     /** Other tests may have seeded already; the race only proves something when it starts from no defaults. */
     private void removeDefaults() {
-        db.sql("DELETE FROM payment_methods WHERE code IN (:codes)").bind("codes", DEFAULT_CODES)
-                .fetch().rowsUpdated().block();
+        rows.update("DELETE FROM payment_methods WHERE code IN (:codes)", Map.of("codes", DEFAULT_CODES));
     }
 
     private long createMethod(String code, String name) {
@@ -438,38 +442,24 @@ class PaymentMethodIT {
     }
 
     private long countDefaults() {
-        return db.sql("SELECT COUNT(*) AS n FROM payment_methods WHERE code IN (:codes)").bind("codes", DEFAULT_CODES)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM payment_methods WHERE code IN (:codes)",
+                Map.of("codes", DEFAULT_CODES));
     }
 
     private long countWithCode(String code) {
-        return db.sql("SELECT COUNT(*) AS n FROM payment_methods WHERE code = :code").bind("code", code)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM payment_methods WHERE code = :code", Map.of("code", code));
     }
 
     private long countNamed(String name) {
-        return db.sql("SELECT COUNT(*) AS n FROM payment_methods WHERE name = :name").bind("name", name)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM payment_methods WHERE name = :name", Map.of("name", name));
     }
 
     private String codeOf(long id) {
-        return db.sql("SELECT code FROM payment_methods WHERE id = :id").bind("id", id)
-                .map(row -> row.get("code", String.class)).one().block();
-    }
-
-    private String nameOf(long id) {
-        return db.sql("SELECT name FROM payment_methods WHERE id = :id").bind("id", id)
-                .map(row -> row.get("name", String.class)).one().block();
+        return rows.value("SELECT code FROM payment_methods WHERE id = :id", Map.of("id", id), String.class);
     }
 
     private int sortOrderOf(long id) {
-        return db.sql("SELECT sort_order FROM payment_methods WHERE id = :id").bind("id", id)
-                .map(row -> row.get("sort_order", Integer.class)).one().block();
-    }
-
-    private long versionOf(long id) {
-        return db.sql("SELECT version FROM payment_methods WHERE id = :id").bind("id", id)
-                .map(row -> row.get("version", Long.class)).one().block();
+        return rows.value("SELECT sort_order FROM payment_methods WHERE id = :id", Map.of("id", id), Integer.class);
     }
 
     /** A code no other test uses: the prefix plus 8 hex digits, mixed case so normalisation shows. */

@@ -3,7 +3,6 @@ package dev.terp.masterdata.product;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -11,11 +10,12 @@ import org.junit.jupiter.api.Test;
 import dev.terp.masterdata.AuditHistory;
 import dev.terp.masterdata.InventoryReferences;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
+import dev.terp.support.Unique;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +29,7 @@ class ProductIT {
     WebTestClient http;
 
     @Autowired
-    DatabaseClient db;
+    TestDatabase rows;
 
     @Autowired
     TestTokens tokens;
@@ -201,7 +201,7 @@ class ProductIT {
 
     @Test
     void reportsEveryMissingReferenceAtOnceAndWritesNothing() {
-        String name = unique("Orphan");
+        String name = Unique.name("Orphan");
         Map<String, Object> request = new HashMap<>();
         request.put("brandId", MISSING);
         request.put("strainId", MISSING + 1);
@@ -242,8 +242,8 @@ class ProductIT {
     @Test
     void aSubcategoryMustBelongToTheCategory() {
         Refs refs = refs();
-        long otherCategory = insertCategory(unique("Other category"));
-        long foreignSubcategory = insertSubcategory(otherCategory, unique("Foreign"));
+        long otherCategory = insertCategory(Unique.name("Other category"));
+        long foreignSubcategory = insertSubcategory(otherCategory, Unique.name("Foreign"));
         Map<String, Object> request = refs.request("Misfiled");
         request.put("subcategoryId", foreignSubcategory);
 
@@ -461,7 +461,7 @@ class ProductIT {
 
     @Test
     void aProductWithBatchesCannotBeDeleted() {
-        Map<?, ?> batch = InventoryReferences.intake(http, db, Map.of());
+        Map<?, ?> batch = InventoryReferences.intake(http, Map.of());
         long id = number(batch, "productId");
         InventoryReferences.deleteIsRefused(http, "/api/v1/products/{id}", id,
                 "Product " + id + " is used by 1 batches; deactivate it instead of deleting it");
@@ -542,19 +542,19 @@ class ProductIT {
     }
 
     private Refs refs() {
-        String brandName = unique("Brand");
+        String brandName = Unique.name("Brand");
         long brandId = number(http.post().uri("/api/v1/brands").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", brandName))
                 .exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody(), "id");
-        String strainName = unique("Strain");
+        String strainName = Unique.name("Strain");
         long strainId = number(http.post().uri("/api/v1/strains").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", strainName))
                 .exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody(), "id");
-        String categoryName = unique("Category");
+        String categoryName = Unique.name("Category");
         long categoryId = insertCategory(categoryName);
-        String subcategoryName = unique("Subcategory");
+        String subcategoryName = Unique.name("Subcategory");
         long subcategoryId = insertSubcategory(categoryId, subcategoryName);
         return new Refs(brandId, brandName, strainId, strainName, categoryId, categoryName, subcategoryId,
                 subcategoryName);
@@ -599,36 +599,26 @@ class ProductIT {
     }
 
     private long insertCategory(String name) {
-        return db.sql("INSERT INTO categories (name) VALUES (:name)").bind("name", name)
-                .filter(statement -> statement.returnGeneratedValues("id"))
-                .map(row -> row.get("id", Long.class)).one().block();
+        return rows.insert("INSERT INTO categories (name) VALUES (:name)", Map.of("name", name));
     }
 
     private long insertSubcategory(long categoryId, String name) {
-        return db.sql("INSERT INTO subcategories (category_id, name) VALUES (:category, :name)")
-                .bind("category", categoryId).bind("name", name)
-                .filter(statement -> statement.returnGeneratedValues("id"))
-                .map(row -> row.get("id", Long.class)).one().block();
+        return rows.insert("INSERT INTO subcategories (category_id, name) VALUES (:category, :name)",
+                Map.of("category", categoryId, "name", name));
     }
 
     private long countProductsOfBrand(long brandId) {
-        return db.sql("SELECT COUNT(*) AS n FROM products WHERE brand_id = :brand").bind("brand", brandId)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM products WHERE brand_id = :brand", Map.of("brand", brandId));
     }
 
     private long countProductsNamed(String name) {
-        return db.sql("SELECT COUNT(*) AS n FROM products WHERE name_canonical = :name").bind("name", name)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM products WHERE name_canonical = :name", Map.of("name", name));
     }
 
     /** One column of a product as text; null when the product or the value is absent. */
     private String column(long id, String column) {
-        return db.sql("SELECT CAST(" + column + " AS CHAR) AS v FROM products WHERE id = :id").bind("id", id)
-                .map(row -> Optional.ofNullable(row.get("v", String.class))).one()
-                .blockOptional().flatMap(value -> value).orElse(null);
+        return rows.value("SELECT CAST(" + column + " AS CHAR) AS v FROM products WHERE id = :id", Map.of("id", id),
+                String.class);
     }
 
-    private static String unique(String prefix) {
-        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
-    }
 }

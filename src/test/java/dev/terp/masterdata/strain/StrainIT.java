@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.terp.masterdata.AuditHistory;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
+import dev.terp.support.Unique;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,7 @@ class StrainIT {
     WebTestClient http;
 
     @Autowired
-    DatabaseClient db;
+    TestDatabase rows;
 
     @Autowired
     TestTokens tokens;
@@ -68,7 +69,7 @@ class StrainIT {
 
     @Test
     void categoryAndAliasesAreOptional() {
-        String name = unique("Mystery");
+        String name = Unique.name("Mystery");
         Map<?, ?> created = http.post().uri("/api/v1/strains").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", name))
                 .exchange()
@@ -82,7 +83,7 @@ class StrainIT {
     @Test
     void rejectsEveryInvalidFieldAtOnceAndWritesNothing() {
         List<String> tooManyAliases = IntStream.range(0, 51).mapToObj(i -> "alias " + i).toList();
-        String name = unique("Invalid");
+        String name = Unique.name("Invalid");
         http.post().uri("/api/v1/strains").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "n".repeat(256), "category", "indica", "description", "d".repeat(10_001),
                         "aliases", tooManyAliases))
@@ -116,7 +117,7 @@ class StrainIT {
 
     @Test
     void rejectsAMissingNameWrongTypesUnknownFieldsAndBodiesThatAreNotJson() {
-        String name = unique("Sneaky");
+        String name = Unique.name("Sneaky");
         http.post().uri("/api/v1/strains").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("category", "SATIVA"))
                 .exchange()
@@ -237,7 +238,7 @@ class StrainIT {
     @Test
     void updateOfAMissingStrainIsNotFound() {
         http.put().uri("/api/v1/strains/{id}", MISSING).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", unique("Ghost"), "version", 0))
+                .bodyValue(Map.of("name", Unique.name("Ghost"), "version", 0))
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
@@ -251,7 +252,7 @@ class StrainIT {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
         http.get().uri("/api/v1/strains/0").exchange().expectStatus().isBadRequest();
         http.put().uri("/api/v1/strains/-1").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", unique("Any"), "version", 0))
+                .bodyValue(Map.of("name", Unique.name("Any"), "version", 0))
                 .exchange().expectStatus().isBadRequest();
         http.post().uri("/api/v1/strains/x/activate").exchange().expectStatus().isBadRequest();
         http.post().uri("/api/v1/strains/x/deactivate").exchange().expectStatus().isBadRequest();
@@ -310,7 +311,7 @@ class StrainIT {
         assertThat(found.subList(0, 2)).containsExactly(exact, prefix);
         assertThat(filler).containsAll(found.subList(2, 20));
 
-        long aliasOnly = createStrain(unique("Elsewhere"), null, List.of("Nickname " + marker));
+        long aliasOnly = createStrain(Unique.name("Elsewhere"), null, List.of("Nickname " + marker));
         assertThat(ids(search("nickname " + marker))).containsExactly(aliasOnly);
         assertThat(ids(search(marker + "%_nothing"))).isEmpty();
     }
@@ -331,7 +332,7 @@ class StrainIT {
 
     @Test
     void deactivatedStrainsAreFilteredAndCanBeActivatedAgain() {
-        String name = unique("Seasonal");
+        String name = Unique.name("Seasonal");
         long id = createStrain(name, null, List.of());
 
         http.post().uri("/api/v1/strains/{id}/deactivate", id).exchange()
@@ -351,18 +352,18 @@ class StrainIT {
 
     @Test
     void deletesAnUnusedStrainButRefusesOneAProductNamesNamingTheProducts() {
-        long unused = createStrain(unique("Unused"), null, List.of());
+        long unused = createStrain(Unique.name("Unused"), null, List.of());
         http.delete().uri("/api/v1/strains/{id}", unused).exchange().expectStatus().isNoContent();
         http.get().uri("/api/v1/strains/{id}", unused).exchange().expectStatus().isNotFound();
         assertThat(column(unused, "name")).isNull();
 
-        long used = createStrain(unique("Used"), null, List.of());
-        long brand = insertReturningId("INSERT INTO brands (name) VALUES (:name)", unique("Brand"));
-        long category = insertReturningId("INSERT INTO categories (name) VALUES (:name)", unique("Category"));
-        db.sql("INSERT INTO products (brand_id, strain_id, name_canonical, category_id) "
-                        + "VALUES (:brand, :strain, :name, :category)")
-                .bind("brand", brand).bind("strain", used).bind("name", unique("Product")).bind("category", category)
-                .fetch().rowsUpdated().block();
+        long used = createStrain(Unique.name("Used"), null, List.of());
+        long brand = insertReturningId("INSERT INTO brands (name) VALUES (:name)", Unique.name("Brand"));
+        long category = insertReturningId("INSERT INTO categories (name) VALUES (:name)", Unique.name("Category"));
+        rows.update("INSERT INTO products (brand_id, strain_id, name_canonical, category_id) "
+                        + "VALUES (:brand, :strain, :name, :category)",
+                                Map.of("brand", brand, "strain", used, "name", Unique.name("Product"),
+                                "category", category));
 
         http.delete().uri("/api/v1/strains/{id}", used).exchange()
                 .expectStatus().isEqualTo(409)
@@ -462,33 +463,26 @@ class StrainIT {
     }
 
     private long insertReturningId(String sql, String name) {
-        return db.sql(sql).bind("name", name)
-                .filter(statement -> statement.returnGeneratedValues("id"))
-                .map(row -> row.get("id", Long.class)).one().block();
+        return rows.insert(sql, Map.of("name", name));
     }
 
     private long countStrainsNamed(String name) {
-        return db.sql("SELECT COUNT(*) AS n FROM strains WHERE name = :name").bind("name", name)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM strains WHERE name = :name", Map.of("name", name));
     }
 
     private long countStandardized(String standardized) {
-        return db.sql("SELECT COUNT(*) AS n FROM strains WHERE standardized_name = :name").bind("name", standardized)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM strains WHERE standardized_name = :name",
+                Map.of("name", standardized));
     }
 
     /** One column of a strain as text; null when the strain or the value is absent. */
     private String column(long id, String column) {
-        return db.sql("SELECT CAST(" + column + " AS CHAR) AS v FROM strains WHERE id = :id").bind("id", id)
-                .map(row -> java.util.Optional.ofNullable(row.get("v", String.class))).one()
-                .blockOptional().flatMap(value -> value).orElse(null);
+        return rows.value("SELECT CAST(" + column + " AS CHAR) AS v FROM strains WHERE id = :id", Map.of("id", id),
+                String.class);
     }
 
     private static String marker() {
         return "M" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
 
-    private static String unique(String prefix) {
-        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
-    }
 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import dev.terp.masterdata.AuditHistory;
 import dev.terp.masterdata.InventoryReferences;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
+import dev.terp.support.Unique;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,11 +30,14 @@ class VendorIT {
     DatabaseClient db;
 
     @Autowired
+    TestDatabase rows;
+
+    @Autowired
     TestTokens tokens;
 
     @Test
     void createsAVendorAndReadsItBackWithItsVersionAsETag() {
-        String name = unique("Emerald Farms");
+        String name = Unique.name("Emerald Farms");
         Map<?, ?> created = http.post().uri("/api/v1/vendors").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "  " + name + "  ", "contactEmail", "buyer@emerald.example",
                         "contactPhone", "555-0100"))
@@ -80,7 +85,7 @@ class VendorIT {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
 
-        String name = unique("Sneaky");
+        String name = Unique.name("Sneaky");
         http.post().uri("/api/v1/vendors").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", name, "active", false, "createdAt", "2020-01-01T00:00:00Z"))
                 .exchange()
@@ -91,7 +96,7 @@ class VendorIT {
 
     @Test
     void aDuplicateNameIsAConflictWhateverItsCase() {
-        String name = unique("Duplicate Vendor");
+        String name = Unique.name("Duplicate Vendor");
         createVendor(name);
 
         http.post().uri("/api/v1/vendors").contentType(MediaType.APPLICATION_JSON)
@@ -103,8 +108,8 @@ class VendorIT {
 
     @Test
     void updateNeedsTheCurrentVersionAndRejectsAStaleOne() {
-        long id = createVendor(unique("Versioned"));
-        String renamed = unique("Renamed");
+        long id = createVendor(Unique.name("Versioned"));
+        String renamed = Unique.name("Renamed");
 
         http.put().uri("/api/v1/vendors/{id}", id).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", renamed))
@@ -121,20 +126,20 @@ class VendorIT {
                 .expectBody().jsonPath("$.name").isEqualTo(renamed).jsonPath("$.version").isEqualTo(1);
 
         http.put().uri("/api/v1/vendors/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", unique("Lost update"), "version", 0))
+                .bodyValue(Map.of("name", Unique.name("Lost update"), "version", 0))
                 .exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("VERSION_CONFLICT")
                 .jsonPath("$.detail").isEqualTo("Record was modified by another user. Please refresh and try again.");
 
-        assertThat(nameOf(id)).isEqualTo(renamed);
+        assertThat(rows.nameOf("vendors", id)).isEqualTo(renamed);
     }
 
     @Test
     void updateOfAMissingVendorIsNotFound() {
         http.put().uri("/api/v1/vendors/{id}", 987_654_321L).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", unique("Ghost"), "version", 0))
+                .bodyValue(Map.of("name", Unique.name("Ghost"), "version", 0))
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
@@ -189,7 +194,7 @@ class VendorIT {
 
     @Test
     void deactivatedVendorsAreFilteredAndCanBeActivatedAgain() {
-        String name = unique("Seasonal");
+        String name = Unique.name("Seasonal");
         long id = createVendor(name);
 
         http.post().uri("/api/v1/vendors/{id}/deactivate", id).exchange()
@@ -206,48 +211,47 @@ class VendorIT {
 
     @Test
     void deletesAnUnusedVendorButRefusesOneABrandRefersTo() {
-        long unused = createVendor(unique("Unused"));
+        long unused = createVendor(Unique.name("Unused"));
         http.delete().uri("/api/v1/vendors/{id}", unused).exchange().expectStatus().isNoContent();
         http.get().uri("/api/v1/vendors/{id}", unused).exchange().expectStatus().isNotFound();
 
-        long used = createVendor(unique("Used"));
-        db.sql("INSERT INTO brands (name, vendor_id) VALUES (:name, :vendor)")
-                .bind("name", unique("Brand of used")).bind("vendor", used)
-                .fetch().rowsUpdated().block();
+        long used = createVendor(Unique.name("Used"));
+        rows.update("INSERT INTO brands (name, vendor_id) VALUES (:name, :vendor)",
+                Map.of("name", Unique.name("Brand of used"), "vendor", used));
 
         http.delete().uri("/api/v1/vendors/{id}", used).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.code").isEqualTo("CONFLICT")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("1 brands"));
-        assertThat(nameOf(used)).isNotNull();
+        assertThat(rows.nameOf("vendors", used)).isNotNull();
         http.delete().uri("/api/v1/vendors/{id}", 987_654_321L).exchange().expectStatus().isNotFound();
     }
 
     @Test
     void aVendorThatLotsOrIntakeSessionsNameCannotBeDeleted() {
-        long id = createVendor(unique("Supplying"));
+        long id = createVendor(Unique.name("Supplying"));
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        db.sql("INSERT INTO lots (code, vendor_id, received_on) VALUES (:code, :vendor, CURRENT_DATE)")
-                .bind("code", "LOT-V" + tag).bind("vendor", id).fetch().rowsUpdated().block();
+        rows.update("INSERT INTO lots (code, vendor_id, received_on) VALUES (:code, :vendor, CURRENT_DATE)",
+                Map.of("code", "LOT-V" + tag, "vendor", id));
         InventoryReferences.deleteIsRefused(http, "/api/v1/vendors/{id}", id,
                 "Vendor " + id + " is used by 1 lots; deactivate it instead of deleting it");
 
-        db.sql("INSERT INTO intake_sessions (session_number, vendor_id, receive_date, received_by, payment_terms) "
-                        + "VALUES (:number, :vendor, CURRENT_DATE, 1, 'COD')")
-                .bind("number", "INTAKE-V" + tag).bind("vendor", id).fetch().rowsUpdated().block();
+        rows.update("INSERT INTO intake_sessions (session_number, vendor_id, receive_date, received_by, payment_terms) "
+                        + "VALUES (:number, :vendor, CURRENT_DATE, 1, 'COD')",
+                                Map.of("number", "INTAKE-V" + tag, "vendor", id));
         http.delete().uri("/api/v1/vendors/{id}", id).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
                         .startsWith("Vendor " + id + " is used by ").contains("1 lots").contains("1 intake sessions"));
-        assertThat(nameOf(id)).isNotNull();
+        assertThat(rows.nameOf("vendors", id)).isNotNull();
     }
 
     @Test
     void everyWriteIsAuditedWithTheActorAndTheStateBeforeAndAfter() {
-        String original = unique("Audited");
+        String original = Unique.name("Audited");
         long id = createVendor(original);
-        String renamed = unique("Audited renamed");
+        String renamed = Unique.name("Audited renamed");
         http.put().uri("/api/v1/vendors/{id}", id).contentType(MediaType.APPLICATION_JSON)
                 .header("If-Match", "\"0\"")
                 .bodyValue(Map.of("name", renamed, "notes", "Pays on time"))
@@ -283,9 +287,9 @@ class VendorIT {
 
     @Test
     void writesThatFailLeaveNoAuditRow() {
-        String taken = unique("Taken");
+        String taken = Unique.name("Taken");
         createVendor(taken);
-        String original = unique("Keeps its name");
+        String original = Unique.name("Keeps its name");
         long id = createVendor(original);
 
         http.put().uri("/api/v1/vendors/{id}", id).contentType(MediaType.APPLICATION_JSON)
@@ -296,17 +300,16 @@ class VendorIT {
                 .expectBody().jsonPath("$.code").isEqualTo("CONFLICT");
         http.put().uri("/api/v1/vendors/{id}", id).contentType(MediaType.APPLICATION_JSON)
                 .header("If-Match", "\"7\"")
-                .bodyValue(Map.of("name", unique("Stale")))
+                .bodyValue(Map.of("name", Unique.name("Stale")))
                 .exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.code").isEqualTo("VERSION_CONFLICT");
-        db.sql("INSERT INTO brands (name, vendor_id) VALUES (:name, :vendor)")
-                .bind("name", unique("Brand of audited")).bind("vendor", id)
-                .fetch().rowsUpdated().block();
+        rows.update("INSERT INTO brands (name, vendor_id) VALUES (:name, :vendor)",
+                Map.of("name", Unique.name("Brand of audited"), "vendor", id));
         http.delete().uri("/api/v1/vendors/{id}", id).exchange().expectStatus().isEqualTo(409);
 
         assertThat(AuditHistory.actions(http, "Vendor", id)).containsExactly("CREATED");
-        assertThat(nameOf(id)).isEqualTo(original);
+        assertThat(rows.nameOf("vendors", id)).isEqualTo(original);
     }
 
     private long createVendor(String name) {
@@ -318,16 +321,7 @@ class VendorIT {
     }
 
     private long countVendorsNamed(String name) {
-        return db.sql("SELECT COUNT(*) AS n FROM vendors WHERE name = :name").bind("name", name)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM vendors WHERE name = :name", Map.of("name", name));
     }
 
-    private String nameOf(long id) {
-        return db.sql("SELECT name FROM vendors WHERE id = :id").bind("id", id)
-                .map(row -> row.get("name", String.class)).one().block();
-    }
-
-    private static String unique(String prefix) {
-        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
-    }
 }

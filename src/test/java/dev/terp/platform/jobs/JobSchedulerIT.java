@@ -1,13 +1,15 @@
 package dev.terp.platform.jobs;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +25,7 @@ class JobSchedulerIT {
     JobScheduler scheduler;
 
     @Autowired
-    DatabaseClient db;
+    TestDatabase rows;
 
     @Autowired
     dev.terp.platform.redis.RedisConnections redis;
@@ -36,21 +38,23 @@ class JobSchedulerIT {
         Duration period = Duration.ofDays(3650);
         // A reused (external) Redis may still hold this slot from an earlier run.
         String slotKey = "terp:jobs:schedule:database-backup:" + clock.millis() / period.toMillis();
-        redis.strings().map(connection -> connection.sync().del(slotKey)).block();
-        Long before = jobsOfType();
+        redis.strings().map(connection -> connection.sync().del(slotKey))
+                .as(StepVerifier::create).expectNextCount(1).verifyComplete();
+        long before = jobsOfType();
 
-        Boolean first = scheduler.startIfDue("database-backup", period).block();
-        Boolean second = scheduler.startIfDue("database-backup", period).block();
-        Boolean third = scheduler.startIfDue("database-backup", period).block();
+        // One instance after the other, each asking for the same slot: the first starts the job, the others do not.
+        scheduler.startIfDue("database-backup", period)
+                .concatWith(scheduler.startIfDue("database-backup", period))
+                .concatWith(scheduler.startIfDue("database-backup", period))
+                .as(StepVerifier::create)
+                .expectNext(true, false, false)
+                .verifyComplete();
 
-        assertThat(first).isTrue();
-        assertThat(second).isFalse();
-        assertThat(third).isFalse();
         assertThat(jobsOfType()).isEqualTo(before + 1);
     }
 
-    private Long jobsOfType() {
-        return db.sql("SELECT COUNT(*) AS n FROM jobs WHERE type = 'database-backup' AND requested_by IS NULL")
-                .map(row -> row.get("n", Long.class)).one().block();
+    private long jobsOfType() {
+        return rows.count("SELECT COUNT(*) AS n FROM jobs WHERE type = 'database-backup' AND requested_by IS NULL",
+                Map.of());
     }
 }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 import org.junit.jupiter.api.TestInstance;
 import org.yaml.snakeyaml.Yaml;
 import reactor.util.context.Context;
@@ -29,12 +30,12 @@ import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.RequestContext;
 import dev.terp.platform.security.Role;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -60,7 +61,7 @@ class ObservabilityIT {
     WebTestClient http;
 
     @Autowired
-    DatabaseClient db;
+    TestDatabase rows;
 
     @Autowired
     TestTokens tokens;
@@ -76,7 +77,7 @@ class ObservabilityIT {
         before = scrape();
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String category = "Metrics Cat " + tag;
-        db.sql("INSERT INTO categories (name) VALUES (:name)").bind("name", category).then().block();
+        rows.update("INSERT INTO categories (name) VALUES (:name)", Map.of("name", category));
 
         Map<String, Object> intake = new HashMap<>();
         intake.put("vendorName", "Metrics Vendor " + tag);
@@ -92,7 +93,7 @@ class ObservabilityIT {
                 .bodyValue(intake).exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
         long id = ((Number) batch.get("id")).longValue();
-        db.sql("UPDATE batches SET status = 'LIVE' WHERE id = :id").bind("id", id).then().block();
+        rows.update("UPDATE batches SET status = 'LIVE' WHERE id = :id", Map.of("id", id));
 
         post("/api/v1/batches/" + id + "/adjustments", Map.of("mode", "RELATIVE", "quantity", "-2", "reason", "count"))
                 .expectStatus().isOk();
@@ -103,7 +104,9 @@ class ObservabilityIT {
         reservations.reserve(id, new BigDecimal("3"), order)
                 .then(reservations.consume(id, new BigDecimal("3"), new BigDecimal("9.50"), order))
                 .contextWrite(Context.of(RequestContext.class, new RequestContext(clerk, null, null, null)))
-                .block();
+                .as(StepVerifier::create)
+                .expectNextCount(1)
+                .verifyComplete();
         post("/api/v1/batches/" + id + "/disposals", Map.of("quantity", "1", "reason", "damaged"))
                 .expectStatus().isOk();
         // As a user of its own: generate is EXPENSIVE and draws from the strict per-user limit.
@@ -118,9 +121,9 @@ class ObservabilityIT {
         String locked = createUser(tag);
         // Lockouts are per account + client address: one failure makes this address's row, which is then locked.
         login(locked, "Wrong-Passw0rd-0").expectStatus().isUnauthorized();
-        db.sql("UPDATE login_lockouts SET locked_until = :until "
-                        + "WHERE user_id = (SELECT id FROM users WHERE username = :u)")
-                .bind("until", Instant.now().plusSeconds(900)).bind("u", locked).then().block();
+        rows.update("UPDATE login_lockouts SET locked_until = :until "
+                        + "WHERE user_id = (SELECT id FROM users WHERE username = :u)",
+                Map.of("until", Instant.now().plusSeconds(900), "u", locked));
         login(locked, PASSWORD).expectStatus().isUnauthorized();
         String stranger = "nobody-" + tag;
         for (int attempt = 0; attempt < 5; attempt++) {

@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.terp.platform.web.RequestLogging;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 import dev.terp.support.ZipkinServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,9 @@ class ZipkinTracingIT {
     @Autowired
     DatabaseClient db;
 
+    @Autowired
+    TestDatabase rows;
+
     @BeforeAll
     static void startZipkin() throws Exception {
         zipkin = ZipkinServer.start();
@@ -69,7 +73,7 @@ class ZipkinTracingIT {
     void anIntakeIsOneTraceOfHttpIntakeSqlAndRedisSpans() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String category = "Trace Cat " + tag;
-        db.sql("INSERT INTO categories (name) VALUES (:name)").bind("name", category).then().block();
+        rows.update("INSERT INTO categories (name) VALUES (:name)", Map.of("name", category));
         String productName = "Secret Product " + tag;
         Map<String, Object> body = new HashMap<>();
         body.put("vendorName", "Trace Vendor " + tag);

@@ -3,6 +3,7 @@ package dev.terp.platform.persistence;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,9 +12,9 @@ import reactor.test.StepVerifier;
 
 import dev.terp.platform.tx.TransactionRunner;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,11 +31,11 @@ class RowLocksIT {
     TransactionRunner tx;
 
     @Autowired
-    DatabaseClient db;
+    TestDatabase rows;
 
     @BeforeEach
     void probeTable() {
-        db.sql("CREATE TABLE IF NOT EXISTS lock_probe (id BIGINT PRIMARY KEY) ENGINE = InnoDB").then().block();
+        rows.update("CREATE TABLE IF NOT EXISTS lock_probe (id BIGINT PRIMARY KEY) ENGINE = InnoDB", Map.of());
     }
 
     @Test
@@ -85,7 +86,7 @@ class RowLocksIT {
 
     private long insert() {
         long id = IDS.incrementAndGet();
-        db.sql("INSERT INTO lock_probe (id) VALUES (:id)").bind("id", id).then().block();
+        rows.update("INSERT INTO lock_probe (id) VALUES (:id)", Map.of("id", id));
         return id;
     }
 }

@@ -1,10 +1,12 @@
 package dev.terp.platform.sequence;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,9 +16,9 @@ import reactor.test.StepVerifier;
 
 import dev.terp.platform.tx.TransactionRunner;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,50 +35,57 @@ class DocumentNumbersIT {
     TransactionRunner tx;
 
     @Autowired
-    DatabaseClient db;
+    TestDatabase rows;
 
     @BeforeAll
-    static void allocationTable(@Autowired DatabaseClient db) {
-        db.sql("CREATE TABLE IF NOT EXISTS seq_tstd (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, "
-                + "allocated_at TIMESTAMP(6) NOT NULL) ENGINE = InnoDB").then().block();
+    static void allocationTable(@Autowired TestDatabase rows) {
+        rows.update("CREATE TABLE IF NOT EXISTS seq_tstd (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, "
+                + "allocated_at TIMESTAMP(6) NOT NULL) ENGINE = InnoDB", Map.of());
     }
 
     @Test
     void twoHundredParallelStandardAllocationsGiveTwoHundredDistinctNumbers() {
-        List<String> allocated = Flux.range(0, 200)
+        Flux.range(0, 200)
                 .flatMap(i -> tx.inRetryingTransaction(() -> numbers.next(STANDARD)), 200)
-                .collectList().block();
-
-        assertThat(allocated).hasSize(200).allMatch(n -> n.matches("TSTD-\\d{6,}"));
-        assertThat(new HashSet<>(allocated)).hasSize(200);
+                .collectList()
+                .as(StepVerifier::create)
+                .assertNext(allocated -> {
+                    assertThat(allocated).hasSize(200).allMatch(n -> n.matches("TSTD-\\d{6,}"));
+                    assertThat(new HashSet<>(allocated)).hasSize(200);
+                })
+                .verifyComplete();
     }
 
     @Test
     void twoHundredParallelGaplessAllocationsAreContiguous() {
         long before = lastGaplessValue();
 
-        List<String> allocated = Flux.range(0, 200)
-                .flatMap(i -> tx.inRetryingTransaction(() -> numbers.next(GAPLESS)), 200)
-                .collectList().block();
-
         int year = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear();
         Set<String> expected = LongStream.rangeClosed(before + 1, before + 200)
                 .mapToObj(n -> GAPLESS.format(n, year)).collect(Collectors.toSet());
-        assertThat(new HashSet<>(allocated)).isEqualTo(expected);
+        Flux.range(0, 200)
+                .flatMap(i -> tx.inRetryingTransaction(() -> numbers.next(GAPLESS)), 200)
+                .collect(Collectors.toSet())
+                .as(StepVerifier::create)
+                .expectNext(expected)
+                .verifyComplete();
     }
 
     @Test
     void aRolledBackGaplessNumberIsHandedOutAgain() {
-        String kept = tx.inRetryingTransaction(() -> numbers.next(GAPLESS)).block();
+        List<String> issued = new ArrayList<>();
+        tx.inRetryingTransaction(() -> numbers.next(GAPLESS))
+                .as(StepVerifier::create).consumeNextWith(issued::add).verifyComplete();
 
         tx.inRetryingTransaction(() -> numbers.next(GAPLESS)
                         .then(Mono.error(new IllegalStateException("document rejected"))))
                 .as(StepVerifier::create)
                 .expectError(IllegalStateException.class)
                 .verify();
-        String next = tx.inRetryingTransaction(() -> numbers.next(GAPLESS)).block();
+        tx.inRetryingTransaction(() -> numbers.next(GAPLESS))
+                .as(StepVerifier::create).consumeNextWith(issued::add).verifyComplete();
 
-        assertThat(sequenceOf(next)).isEqualTo(sequenceOf(kept) + 1);
+        assertThat(sequenceOf(issued.get(1))).isEqualTo(sequenceOf(issued.get(0)) + 1);
     }
 
     @Test
@@ -90,10 +99,9 @@ class DocumentNumbersIT {
 
     private long lastGaplessValue() {
         int year = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear();
-        return db.sql("SELECT last_value FROM document_counters WHERE counter_key = :key")
-                .bind("key", GAPLESS.counterKey(year))
-                .map(row -> row.get("last_value", Long.class)).one()
-                .defaultIfEmpty(0L).block();
+        Long last = rows.value("SELECT last_value FROM document_counters WHERE counter_key = :key",
+                Map.of("key", GAPLESS.counterKey(year)), Long.class);
+        return last == null ? 0L : last;
     }
 
     private static long sequenceOf(String number) {

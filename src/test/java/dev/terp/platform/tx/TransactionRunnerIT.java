@@ -3,6 +3,7 @@ package dev.terp.platform.tx;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -34,12 +36,15 @@ class TransactionRunnerIT {
     DatabaseClient db;
 
     @Autowired
+    TestDatabase rows;
+
+    @Autowired
     MeterRegistry meters;
 
     @BeforeEach
     void probeTable() {
-        db.sql("CREATE TABLE IF NOT EXISTS tx_probe (id BIGINT PRIMARY KEY, val INT NOT NULL) ENGINE = InnoDB")
-                .then().block();
+        rows.update("CREATE TABLE IF NOT EXISTS tx_probe (id BIGINT PRIMARY KEY, val INT NOT NULL) ENGINE = InnoDB",
+                Map.of());
     }
 
     @Test
@@ -74,8 +79,7 @@ class TransactionRunnerIT {
      */
     @Test
     void aRealLockWaitTimeoutIsRetriedBeforeTheDeadline() {
-        assertThat(db.sql("SELECT @@SESSION.innodb_lock_wait_timeout AS t").map(row -> row.get("t", Long.class))
-                .one().block()).isEqualTo(5L);
+        assertThat(rows.value("SELECT @@SESSION.innodb_lock_wait_timeout AS t", Map.of(), Long.class)).isEqualTo(5L);
         long id = insertProbe(0);
         AtomicInteger attempts = new AtomicInteger();
         double retriesBefore = meters.counter("terp.tx.retries", "reason", "lock_wait_timeout").count();
@@ -144,8 +148,12 @@ class TransactionRunnerIT {
                 .verify(Duration.ofSeconds(2));
 
         // The rollback runs once the server finishes the sleeping statement; the row must never become visible.
-        Mono.delay(Duration.ofMillis(3500)).block();
-        assertThat(exists(row)).isFalse();
+        Mono.delay(Duration.ofMillis(3500))
+                .then(db.sql("SELECT COUNT(*) AS n FROM tx_probe WHERE id = :id").bind("id", row)
+                        .map(r -> r.get("n", Long.class)).one())
+                .as(StepVerifier::create)
+                .expectNext(0L)
+                .verifyComplete();
     }
 
     @Test
@@ -180,18 +188,16 @@ class TransactionRunnerIT {
 
     private long insertProbe(int val) {
         long id = IDS.incrementAndGet();
-        insert(id, val).block();
+        insert(id, val).as(StepVerifier::create).verifyComplete();
         return id;
     }
 
     private boolean exists(long id) {
-        return db.sql("SELECT COUNT(*) AS n FROM tx_probe WHERE id = :id").bind("id", id)
-                .map(row -> row.get("n", Long.class)).one().block() > 0;
+        return rows.count("SELECT COUNT(*) AS n FROM tx_probe WHERE id = :id", Map.of("id", id)) > 0;
     }
 
     private int valueOf(long id) {
-        return db.sql("SELECT val FROM tx_probe WHERE id = :id").bind("id", id)
-                .map(row -> row.get("val", Integer.class)).one().block();
+        return rows.value("SELECT val FROM tx_probe WHERE id = :id", Map.of("id", id), Integer.class);
     }
 
     private double deadlockRetries() {

@@ -6,12 +6,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +34,9 @@ class ErrorResponsesIT {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    TestDatabase rows;
 
     @LocalServerPort
     int port;
@@ -166,7 +171,6 @@ class ErrorResponsesIT {
     }
 
     private long vendorsNamed(String name) {
-        return db.sql("SELECT COUNT(*) AS n FROM vendors WHERE name = :name").bind("name", name)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return rows.count("SELECT COUNT(*) AS n FROM vendors WHERE name = :name", Map.of("name", name));
     }
 }

@@ -3,7 +3,6 @@ package dev.terp.platform.web;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -11,12 +10,13 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.TestDatabase;
 import dev.terp.support.TestTokens;
+import dev.terp.support.Unique;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +33,7 @@ class KeepAliveLoadIT {
     int port;
 
     @Autowired
-    DatabaseClient db;
+    TestDatabase rows;
 
     @Autowired
     TestTokens tokens;
@@ -47,7 +47,7 @@ class KeepAliveLoadIT {
                 .defaultHeader("Authorization", "Bearer " + tokens.admin())
                 .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool).keepAlive(true)))
                 .build();
-        String marker = "KeepAlive " + UUID.randomUUID().toString().substring(0, 8);
+        String marker = Unique.name("KeepAlive");
         try {
             for (int round = 0; round < 2; round++) {
                 int base = round * 500;
@@ -65,9 +65,8 @@ class KeepAliveLoadIT {
             pool.disposeLater().block(Duration.ofSeconds(10));
         }
 
-        long created = db.sql("SELECT COUNT(*) AS n FROM vendors WHERE name LIKE :prefix")
-                .bind("prefix", marker + " #%")
-                .map(row -> row.get("n", Long.class)).one().block();
+        long created = rows.count("SELECT COUNT(*) AS n FROM vendors WHERE name LIKE :prefix",
+                Map.of("prefix", marker + " #%"));
         assertThat(created).isEqualTo(1_000);
     }
 }

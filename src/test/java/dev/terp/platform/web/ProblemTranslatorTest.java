@@ -4,6 +4,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.r2dbc.spi.R2dbcBadGrammarException;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.terp.platform.errors.ErrorCode;
@@ -65,12 +66,15 @@ class ProblemTranslatorTest {
         var exchange = org.springframework.mock.web.server.MockServerWebExchange.from(
                 org.springframework.mock.http.server.reactive.MockServerHttpRequest.get("/api/v1/vendors"));
         translator.handle(exchange, new org.springframework.transaction.CannotCreateTransactionException("no db",
-                refused)).block();
+                refused)).as(StepVerifier::create).verifyComplete();
         assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(503);
         assertThat(exchange.getResponse().getHeaders().getFirst(org.springframework.http.HttpHeaders.RETRY_AFTER))
                 .isEqualTo("5");
-        assertThat(exchange.getResponse().getBodyAsString().block()).contains("SERVICE_UNAVAILABLE")
-                .doesNotContain("127.0.0.1", "Connection refused");
+        exchange.getResponse().getBodyAsString()
+                .as(StepVerifier::create)
+                .assertNext(body -> assertThat(body).contains("SERVICE_UNAVAILABLE")
+                        .doesNotContain("127.0.0.1", "Connection refused"))
+                .verifyComplete();
     }
 
     @Test
