@@ -163,6 +163,8 @@ class RateLimitIT {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(TerpApplication.class)
                 .profiles("test")
                 .run("--server.port=0",
+                        // springdoc would build its document on a thread that outlives this short-lived instance
+                        "--springdoc.pre-loading-enabled=false",
                         "--terp.rate-limit.api.capacity=" + CAPACITY,
                         "--terp.rate-limit.api.period=" + PERIOD,
                         "--terp.security.jwt-secret=" + security.jwtSecret())) {

@@ -78,6 +78,8 @@ class DatabaseOutageIT {
         ConfigurableApplicationContext app = null;
         try {
             app = new SpringApplicationBuilder(TerpApplication.class).profiles("test").run("--server.port=0",
+                        // springdoc would build its document on a thread that outlives this short-lived instance
+                        "--springdoc.pre-loading-enabled=false",
                     "--spring.r2dbc.url=" + services.r2dbcUrl(),
                     "--spring.r2dbc.username=" + EmbeddedServices.USER,
                     "--spring.r2dbc.password=" + EmbeddedServices.PASSWORD,
