@@ -112,13 +112,18 @@ public class TokenRevocations implements SmartLifecycle {
 
     public Mono<Boolean> isRevoked(AccessToken token) {
         return inRedis(token)
-                .map(revoked -> revoked || resyncNeeded.get() && inTable(token))
+                // Redis answered but may lack revocations (a failed copy, a restart): the copy of the table decides too.
+                .map(revoked -> revoked || resyncNeeded.get() && inCopy(token))
                 .onErrorResume(failure -> {
                     redisFailed();
                     unavailable.increment();
                     unavailableWarning.warn("Token revocation checked against the database's revocations, Redis "
                             + "unavailable: {}", failure.toString());
-                    return Mono.just(inTable(token));
+                    if (snapshot.get() == null) {
+                        failedOpen.increment();
+                        return Mono.just(false);
+                    }
+                    return Mono.just(inCopy(token));
                 });
     }
 
@@ -134,13 +139,10 @@ public class TokenRevocations implements SmartLifecycle {
                 .transform(breakers.redis(REDIS_DEADLINE));
     }
 
-    private boolean inTable(AccessToken token) {
+    /** Whether the in-memory copy of the table refuses the token; no copy loaded yet refuses nothing. */
+    private boolean inCopy(AccessToken token) {
         Snapshot current = snapshot.get();
-        if (current == null) {
-            failedOpen.increment();
-            return false;
-        }
-        return current.refuses(token);
+        return current != null && current.refuses(token);
     }
 
     /** The row in the caller's transaction; the copy to Redis once that transaction has committed. */
