@@ -46,8 +46,6 @@ class OpenApiContractIT {
     private static final Map<String, String> UNBOUNDED_BY_THE_SERVER = Map.of(
             "#/components/schemas/InventoryStats/properties/byCategory: array without maxItems",
             "one row per category; categories are not limited",
-            "#/components/schemas/Category/properties/subcategories: array without maxItems",
-            "every subcategory of the category; subcategories are not limited",
             "#/components/schemas/BackupList/properties/items: array without maxItems",
             "every dump in terp.backup.dir; retention is the backup script's, not the server's");
 
