@@ -140,7 +140,7 @@ class BatchRoutes {
                     op.operationId("listBatchLocations")
                             .summary("Per-location quantities of a batch (they add up to on-hand once it is placed), "
                                     + "keyset paged by location id")
-                            .response(responseBuilder().responseCode("200").implementation(LocationPage.class));
+                            .response(responseBuilder().responseCode("200").implementation(BatchLocationPage.class));
                     ApiRoutes.pageParameters(op);
                 })
                 .POST(PATH + "/{id}/samples", INVENTORY_WRITE, handler::moveToSamples,
@@ -175,7 +175,7 @@ class BatchRoutes {
                     op.operationId("listBatchReservations")
                             .summary("Who holds what of the batch: one row per holder, keyset paged in the order "
                                     + "they first reserved; all pages add up to reservedQty")
-                            .response(responseBuilder().responseCode("200").implementation(ReservationPage.class));
+                            .response(responseBuilder().responseCode("200").implementation(BatchReservationPage.class));
                     ApiRoutes.pageParameters(op);
                 })
                 .POST(PATH + "/{id}/reservations/release", INVENTORY_WRITE, handler::releaseReservation,
@@ -236,9 +236,9 @@ class BatchRoutes {
     record MovementPage(List<MovementView> items, String nextCursor) {
     }
 
-    record LocationPage(List<BatchLocationsView.Item> items, String nextCursor) {
+    record BatchLocationPage(List<BatchLocationsView.Item> items, String nextCursor) {
     }
 
-    record ReservationPage(List<ReservationView> items, String nextCursor) {
+    record BatchReservationPage(List<ReservationView> items, String nextCursor) {
     }
 }
