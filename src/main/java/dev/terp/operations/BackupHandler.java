@@ -1,10 +1,9 @@
 package dev.terp.operations;
 
-import java.util.Map;
-
 import reactor.core.publisher.Mono;
 
 import dev.terp.platform.jobs.JobHandler;
+import dev.terp.platform.paging.PageRequest;
 import dev.terp.platform.web.Responses;
 
 import org.springframework.stereotype.Component;
@@ -21,7 +20,9 @@ class BackupHandler {
     }
 
     Mono<ServerResponse> list(ServerRequest request) {
-        return backups.list().flatMap(items -> Responses.ok(Map.of("items", items)));
+        int limit = PageRequest.limitFrom(request);
+        return backups.list().flatMap(all -> Responses.ok(
+                new BackupRoutes.BackupList(all.stream().limit(limit).toList(), all.size())));
     }
 
     Mono<ServerResponse> start(ServerRequest request) {

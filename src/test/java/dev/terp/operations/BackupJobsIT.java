@@ -1,9 +1,14 @@
 package dev.terp.operations;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +44,43 @@ class BackupJobsIT {
 
     @Autowired
     ApiRoutes routes;
+
+    @Autowired
+    BackupProperties backupProperties;
+
+    @Test
+    void theListShowsTheNewestDumpsUpToTheLimitAndCountsThemAll() throws Exception {
+        Files.createDirectories(backupProperties.dir());
+        List<Path> dumps = new ArrayList<>();
+        // Dated ahead of any real dump, so they are the newest whatever other tests wrote.
+        Instant ahead = Instant.now().plus(Duration.ofDays(30));
+        try {
+            for (int day = 1; day <= 3; day++) {
+                Path dump = backupProperties.dir().resolve("limit-test-" + UUID.randomUUID() + ".sql.gz");
+                Files.write(dump, new byte[] {1, 2, 3});
+                Files.setLastModifiedTime(dump, FileTime.from(ahead.plus(Duration.ofDays(day))));
+                dumps.add(dump);
+            }
+            Map<?, ?> two = http.get().uri("/api/v1/admin/backups?limit=2").exchange().expectStatus().isOk()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            assertThat(((List<?>) two.get("items")).stream().map(item -> (Object) ((Map<?, ?>) item).get("name")).toList())
+                    .containsExactly((Object) dumps.get(2).getFileName().toString(),
+                            dumps.get(1).getFileName().toString());
+            int total = ((Number) two.get("total")).intValue();
+            assertThat(total).isGreaterThanOrEqualTo(3);
+
+            Map<?, ?> all = http.get().uri("/api/v1/admin/backups").exchange().expectStatus().isOk()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            assertThat((List<?>) all.get("items")).hasSize(Math.min(total, 50));
+            assertThat(all.get("total")).isEqualTo(total);
+            http.get().uri("/api/v1/admin/backups?limit=201").exchange().expectStatus().isBadRequest();
+            http.get().uri("/api/v1/admin/backups?limit=0").exchange().expectStatus().isBadRequest();
+        } finally {
+            for (Path dump : dumps) {
+                Files.deleteIfExists(dump);
+            }
+        }
+    }
 
     @Test
     void startingABackupAnswers202WithAJobThatEndsWithTheDumpListedAuditedAndMeasured() {

@@ -21,7 +21,6 @@ import dev.terp.inventory.batch.api.MovementSummaryView;
 import dev.terp.inventory.batch.api.MovementView;
 import dev.terp.inventory.batch.api.QuantityRequest;
 import dev.terp.inventory.batch.api.ReservationRequest;
-import dev.terp.inventory.batch.api.ReservationList;
 import dev.terp.inventory.batch.api.ReservationView;
 import dev.terp.inventory.batch.api.ReverseRequest;
 import dev.terp.inventory.batch.api.SampleFlagsRequest;
@@ -146,7 +145,8 @@ class BatchHandler {
 
     Mono<ServerResponse> locations(ServerRequest request) {
         long id = Responses.id(request);
-        return batches.locations(id).flatMap(slots -> Responses.ok(BatchLocationsView.of(id, slots)));
+        return batches.locations(id, PageRequest.from(request))
+                .flatMap(page -> Responses.page(page.map(BatchLocationsView.Item::of)));
     }
 
     Mono<ServerResponse> moveToSamples(ServerRequest request) {
@@ -192,8 +192,8 @@ class BatchHandler {
     }
 
     Mono<ServerResponse> listReservations(ServerRequest request) {
-        return batches.reservations(Responses.id(request))
-                .flatMap(rows -> Responses.ok(new ReservationList(rows.stream().map(ReservationView::of).toList())));
+        return batches.reservations(Responses.id(request), PageRequest.from(request))
+                .flatMap(page -> Responses.page(page.map(ReservationView::of)));
     }
 
     /**

@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import dev.terp.inventory.domain.LocationStock.Occupancy;
 import dev.terp.inventory.domain.LocationStock.Slot;
+import dev.terp.platform.paging.PageRequest;
 import dev.terp.platform.persistence.LockMode;
 import dev.terp.platform.persistence.Rows;
 
@@ -30,9 +31,13 @@ class BatchLocationRepository {
         this.db = db;
     }
 
-    Mono<List<Slot>> list(long batchId) {
-        return db.sql("SELECT location_id, qty FROM batch_locations WHERE batch_id = :batchId ORDER BY location_id")
+    /** One keyset page of the batch's locations, ascending location id (the cursor holds the last one). */
+    Mono<List<Slot>> list(long batchId, PageRequest page) {
+        return db.sql("SELECT location_id, qty FROM batch_locations WHERE batch_id = :batchId "
+                        + "AND location_id > :after ORDER BY location_id LIMIT :limit")
                 .bind("batchId", batchId)
+                .bind("after", page.afterId())
+                .bind("limit", page.fetchSize())
                 .map(BatchLocationRepository::toSlot)
                 .all().collectList();
     }

@@ -18,7 +18,7 @@ import dev.terp.inventory.batch.api.MovementSummaryView;
 import dev.terp.inventory.batch.api.MovementView;
 import dev.terp.inventory.batch.api.QuantityRequest;
 import dev.terp.inventory.batch.api.ReservationRequest;
-import dev.terp.inventory.batch.api.ReservationList;
+import dev.terp.inventory.batch.api.ReservationView;
 import dev.terp.inventory.batch.api.ReverseRequest;
 import dev.terp.inventory.batch.api.SampleFlagsRequest;
 import dev.terp.inventory.batch.api.StatusChangeRequest;
@@ -136,10 +136,13 @@ class BatchRoutes {
                             .response(responseBuilder().responseCode("200").implementation(MovementSummaryView.class));
                     ApiRoutes.problem(op, "404", "No such batch (NOT_FOUND)");
                 })
-                .GET(PATH + "/{id}/locations", INVENTORY_READ, handler::locations, op -> op
-                        .operationId("listBatchLocations")
-                        .summary("Per-location quantities of a batch (they add up to on-hand once it is placed)")
-                        .response(responseBuilder().responseCode("200").implementation(BatchLocationsView.class)))
+                .GET(PATH + "/{id}/locations", INVENTORY_READ, handler::locations, op -> {
+                    op.operationId("listBatchLocations")
+                            .summary("Per-location quantities of a batch (they add up to on-hand once it is placed), "
+                                    + "keyset paged by location id")
+                            .response(responseBuilder().responseCode("200").implementation(BatchLocationPage.class));
+                    ApiRoutes.pageParameters(op);
+                })
                 .POST(PATH + "/{id}/samples", INVENTORY_WRITE, handler::moveToSamples,
                         stockChange("moveBatchStockToSamples",
                                 "Move available on-hand units into the sample pool (not part of on-hand)",
@@ -168,11 +171,13 @@ class BatchRoutes {
                 .POST(PATH + "/{id}/reservations", INVENTORY_WRITE, handler::reserve,
                         stockChange("reserveBatchStock", "Reserve available stock of a LIVE batch for a MANUAL "
                                 + "holder (audited)", ReservationRequest.class))
-                .GET(PATH + "/{id}/reservations", INVENTORY_READ, handler::listReservations, op -> op
-                        .operationId("listBatchReservations")
-                        .summary("Who holds what of the batch: one row per holder; they add up to reservedQty")
-                        .response(responseBuilder().responseCode("200")
-                                .implementation(ReservationList.class)))
+                .GET(PATH + "/{id}/reservations", INVENTORY_READ, handler::listReservations, op -> {
+                    op.operationId("listBatchReservations")
+                            .summary("Who holds what of the batch: one row per holder, keyset paged in the order "
+                                    + "they first reserved; all pages add up to reservedQty")
+                            .response(responseBuilder().responseCode("200").implementation(BatchReservationPage.class));
+                    ApiRoutes.pageParameters(op);
+                })
                 .POST(PATH + "/{id}/reservations/release", INVENTORY_WRITE, handler::releaseReservation,
                         stockChange("releaseBatchReservation", "Release stock a MANUAL or LEGACY holder holds",
                                 ReservationRequest.class))
@@ -229,5 +234,11 @@ class BatchRoutes {
     }
 
     record MovementPage(List<MovementView> items, String nextCursor) {
+    }
+
+    record BatchLocationPage(List<BatchLocationsView.Item> items, String nextCursor) {
+    }
+
+    record BatchReservationPage(List<ReservationView> items, String nextCursor) {
     }
 }

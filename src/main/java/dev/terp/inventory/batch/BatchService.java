@@ -196,9 +196,9 @@ public class BatchService {
                 .doOnNext(batch -> unitsAdjusted.add(mode == AdjustmentMode.RELATIVE ? quantity : null));
     }
 
-    /** Who holds what of the batch, by holder. */
-    public Mono<List<Reservation>> reservations(long id) {
-        return get(id).then(reservationRows.listForBatch(id));
+    /** Who holds what of the batch: one page of holders, in the order they first reserved. */
+    public Mono<Page<Reservation>> reservations(long id, PageRequest page) {
+        return get(id).then(reservationRows.listForBatch(id, page)).map(rows -> Page.of(rows, page, Reservation::id));
     }
 
     public Mono<Batch> quarantine(long id, BigDecimal quantity, String reason) {
@@ -227,9 +227,9 @@ public class BatchService {
         return stock.transfer(id, fromLocationId, toLocationId, quantity, reason);
     }
 
-    /** Per-location quantities, ascending location id. An unplaced batch has none. */
-    public Mono<List<Slot>> locations(long id) {
-        return get(id).then(locations.list(id));
+    /** A page of per-location quantities, ascending location id. An unplaced batch has none. */
+    public Mono<Page<Slot>> locations(long id, PageRequest page) {
+        return get(id).then(locations.list(id, page)).map(rows -> Page.of(rows, page, Slot::locationId));
     }
 
     public Mono<Batch> moveToSamples(long id, BigDecimal quantity, String reason) {

@@ -7,6 +7,7 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.terp.platform.paging.PageRequest;
 import dev.terp.platform.persistence.LockMode;
 import dev.terp.platform.persistence.Rows;
 
@@ -74,10 +75,13 @@ class ReservationRepository {
                 .then();
     }
 
-    Mono<List<Reservation>> listForBatch(long batchId) {
-        return db.sql("SELECT " + COLUMNS + " FROM stock_reservations WHERE batch_id = :batchId "
-                        + "ORDER BY holder_type, holder_id")
+    /** One keyset page of the batch's holders, by reservation id (the order they first reserved in). */
+    Mono<List<Reservation>> listForBatch(long batchId, PageRequest page) {
+        return db.sql("SELECT " + COLUMNS + " FROM stock_reservations WHERE batch_id = :batchId AND id > :after "
+                        + "ORDER BY id LIMIT :limit")
                 .bind("batchId", batchId)
+                .bind("after", page.afterId())
+                .bind("limit", page.fetchSize())
                 .map(ReservationRepository::toReservation)
                 .all().collectList();
     }

@@ -299,9 +299,15 @@ class StockKeeper {
                                         .then(audit.record(RESOURCE, batchId, "TRANSFERRED",
                                                 new TransferSnapshot(from, to), new TransferSnapshot(moved.from(),
                                                         moved.to()), reason))
-                                        .then(locations.list(batchId));
+                                        .thenReturn(bySide(moved));
                             });
                 }))));
+    }
+
+    /** The two locations a transfer touched, ascending location id (a batch's full list is paged). */
+    private static List<Slot> bySide(LocationStock.Transfer moved) {
+        return moved.from().locationId() < moved.to().locationId() ? List.of(moved.from(), moved.to())
+                : List.of(moved.to(), moved.from());
     }
 
     private static Slot slotAt(List<Slot> slots, long locationId) {

@@ -20,13 +20,18 @@ import org.springframework.stereotype.Service;
 /**
  * Totals over every batch: units = Σ on-hand, value = Σ on-hand × unit cost basis (RANGE: midpoint, D-27 fixed),
  * summed exactly in SQL and rounded once per total by {@link Rounding}; counts for all seven statuses; per category
- * ("Uncategorized" when the product has none), highest value first. The database aggregates (D-29): the service
+ * ("Uncategorized" when the product has none), highest value first, at most {@link #MAX_CATEGORIES}. The database aggregates (D-29): the service
  * reads one row per category and status, never a batch.
  */
 @Service
 public class InventoryStatsService {
 
     static final String UNCATEGORIZED = "Uncategorized";
+    /**
+     * Categories listed in {@code byCategory}: the dashboard shows where the value sits, so the most valuable ones;
+     * {@code categoryCount} tells a client how many there are, and the totals always cover them all.
+     */
+    public static final int MAX_CATEGORIES = 200;
 
     private final InventoryStatsRepository repository;
 
@@ -40,33 +45,38 @@ public class InventoryStatsService {
     }
 
     public Mono<InventoryStatsView> stats() {
-        return repository.groups().collectList().map(groups -> {
-            Totals all = new Totals();
-            Map<String, Long> counts = new LinkedHashMap<>();
-            for (BatchStatus status : BatchStatus.values()) {
-                counts.put(status.name(), 0L);
+        return repository.groups().collectList().map(groups -> summarise(groups, MAX_CATEGORIES));
+    }
+
+    /** The totals of every group; per category only the {@code maxCategories} of highest value, and their count. */
+    static InventoryStatsView summarise(List<InventoryStatsRepository.Group> groups, int maxCategories) {
+        Totals all = new Totals();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (BatchStatus status : BatchStatus.values()) {
+            counts.put(status.name(), 0L);
+        }
+        Map<String, Totals> byCategory = new HashMap<>();
+        for (InventoryStatsRepository.Group group : groups) {
+            counts.merge(group.status(), group.batches(), Long::sum);
+            Totals category = byCategory.computeIfAbsent(
+                    group.category() == null ? UNCATEGORIZED : group.category(), name -> new Totals());
+            for (Totals totals : List.of(all, category)) {
+                totals.units = totals.units.add(group.units());
+                totals.value = totals.value.add(group.value());
             }
-            Map<String, Totals> byCategory = new HashMap<>();
-            for (InventoryStatsRepository.Group group : groups) {
-                counts.merge(group.status(), group.batches(), Long::sum);
-                Totals category = byCategory.computeIfAbsent(
-                        group.category() == null ? UNCATEGORIZED : group.category(), name -> new Totals());
-                for (Totals totals : List.of(all, category)) {
-                    totals.units = totals.units.add(group.units());
-                    totals.value = totals.value.add(group.value());
-                }
-            }
-            List<Map.Entry<String, Totals>> sorted = new ArrayList<>(byCategory.entrySet());
-            sorted.sort(Comparator.<Map.Entry<String, Totals>, BigDecimal>comparing(entry -> entry.getValue().value)
-                    .reversed().thenComparing(Map.Entry::getKey));
-            List<InventoryStatsView.CategoryStats> categories = sorted.stream()
-                    .map(entry -> new InventoryStatsView.CategoryStats(entry.getKey(), units(entry.getValue().units),
-                            money(entry.getValue().value)))
-                    .toList();
-            BigDecimal average = all.units.signum() == 0 ? BigDecimal.ZERO
-                    : Rounding.moneyQuotient(all.value, all.units);
-            return new InventoryStatsView(units(all.units), money(all.value), money(average), counts, categories);
-        });
+        }
+        List<Map.Entry<String, Totals>> sorted = new ArrayList<>(byCategory.entrySet());
+        sorted.sort(Comparator.<Map.Entry<String, Totals>, BigDecimal>comparing(entry -> entry.getValue().value)
+                .reversed().thenComparing(Map.Entry::getKey));
+        List<InventoryStatsView.CategoryStats> categories = sorted.stream()
+                .limit(maxCategories)
+                .map(entry -> new InventoryStatsView.CategoryStats(entry.getKey(), units(entry.getValue().units),
+                        money(entry.getValue().value)))
+                .toList();
+        BigDecimal average = all.units.signum() == 0 ? BigDecimal.ZERO
+                : Rounding.moneyQuotient(all.value, all.units);
+        return new InventoryStatsView(units(all.units), money(all.value), money(average), counts, categories,
+                sorted.size());
     }
 
     private static String money(BigDecimal value) {

@@ -78,7 +78,8 @@ class CategoryRoutes {
                                             .response(responseBuilder().responseCode("201")
                                                     .implementation(Subcategory.class));
                                     ApiRoutes.problem(op, "409", "The category already has a subcategory with this "
-                                            + "name (CONFLICT)");
+                                            + "name, or already has " + CategoryService.MAX_SUBCATEGORIES
+                                            + " subcategories, the most it can hold (CONFLICT)");
                                 }))
                 .items(SUBCATEGORIES, MASTER_DATA_READ, MASTER_DATA_WRITE)
                 .build();

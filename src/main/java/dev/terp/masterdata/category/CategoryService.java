@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
 
 import dev.terp.masterdata.category.api.CategoryView;
+import dev.terp.platform.errors.ConflictException;
 import dev.terp.platform.persistence.SimpleTable;
 import dev.terp.platform.persistence.SimpleTables;
 
@@ -26,6 +27,12 @@ import static org.springframework.data.relational.core.query.Criteria.where;
 public class CategoryService {
 
     final SimpleTable<Category> categories;
+    /**
+     * Subcategories one category may hold: a category answers with all of them inline (ERP subdivisions are a
+     * handful), so the bound is enforced where they are created and documented as the list's maxItems.
+     */
+    public static final int MAX_SUBCATEGORIES = 200;
+
     final SimpleTable<Subcategory> subcategories;
 
     CategoryService(SimpleTables tables) {
@@ -69,10 +76,16 @@ public class CategoryService {
 
     /**
      * Creates a subcategory under a locked category: the lock orders this insert against a concurrent delete of the
-     * category, which would otherwise count no subcategories and then fail on the foreign key with a vaguer message.
+     * category, which would otherwise count no subcategories and then fail on the foreign key with a vaguer message,
+     * and against a concurrent create, so the count below cannot be passed by two at once.
      */
     Mono<Subcategory> createSubcategory(Subcategory draft) {
-        return subcategories.checkedBy(sub -> categories.lock(sub.categoryId()).then()).create(draft);
+        return subcategories.checkedBy(sub -> categories.lock(sub.categoryId())
+                .then(subcategories.countReferencing("category_id", sub.categoryId()))
+                .flatMap(count -> count < MAX_SUBCATEGORIES ? Mono.<Void>empty()
+                        : Mono.error(new ConflictException("Category " + sub.categoryId() + " already has "
+                                + MAX_SUBCATEGORIES + " subcategories, the most a category can hold"))))
+                .create(draft);
     }
 
     /** q matches the category's name or one of its subcategories' names. */

@@ -12,10 +12,15 @@ public record PageRequest(int limit, long afterId) {
     public static final int MAX_LIMIT = 200;
 
     public static PageRequest from(ServerRequest request) {
-        int limit = request.queryParam("limit").map(PageRequest::parseLimit).orElse(DEFAULT_LIMIT);
+        int limit = limitFrom(request);
         long afterId = request.queryParam("cursor").filter(c -> !c.isBlank())
                 .map(Cursor::decode).map(Cursor::afterId).orElse(0L);
         return new PageRequest(limit, afterId);
+    }
+
+    /** The {@code limit} parameter alone, for a list cut to its first items rather than paged. */
+    public static int limitFrom(ServerRequest request) {
+        return request.queryParam("limit").map(PageRequest::parseLimit).orElse(DEFAULT_LIMIT);
     }
 
     /** How many rows to fetch: one more than the page, to know whether another page follows. */

@@ -182,8 +182,13 @@ public class ApiRoutes {
     /** Documents the keyset-list parameters {@code q}, {@code limit} and {@code cursor}. */
     public static void listParameters(Builder operation) {
         operation.parameter(parameterBuilder().in(ParameterIn.QUERY).name("q")
-                        .description("Free-text search (case-insensitive, contains)").implementation(String.class))
-                .parameter(parameterBuilder().in(ParameterIn.QUERY).name("limit")
+                .description("Free-text search (case-insensitive, contains)").implementation(String.class));
+        pageParameters(operation);
+    }
+
+    /** {@code limit} and {@code cursor} of a keyset page ({@code PageRequest}). */
+    public static void pageParameters(Builder operation) {
+        operation.parameter(parameterBuilder().in(ParameterIn.QUERY).name("limit")
                         .description("Page size, 1-200 (default 50)").implementation(Integer.class))
                 .parameter(parameterBuilder().in(ParameterIn.QUERY).name("cursor")
                         .description("Opaque cursor from the previous page's nextCursor").implementation(String.class));

@@ -21,6 +21,7 @@ import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.RequestContext;
 import dev.terp.platform.security.Role;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.Pages;
 import dev.terp.support.TestDatabase;
 import dev.terp.support.TestTokens;
 
@@ -363,6 +364,25 @@ class BatchIT {
                 "HOLD", "QUARANTINE", "HOLD", "ON_HAND");
         assertThat(AuditHistory.actions(http, "Batch", batch.id())).containsExactly("DISPOSED", "RELEASED_FROM_HOLD",
                 "RELEASED_FROM_QUARANTINE", "HELD", "QUARANTINED");
+    }
+
+    @Test
+    void reservationsAreListedInKeysetPagesInTheOrderTheHoldersReserved() {
+        TestBatch batch = fixtures.batch("LIVE", "10");
+        List<Integer> holders = List.of(905, 901, 903, 902, 904);
+        for (int holder : holders) {
+            post(batch.id(), "reservations", Map.of("quantity", "1.5", "holderType", "MANUAL", "holderId", holder))
+                    .expectStatus().isOk();
+        }
+
+        List<List<Map<String, Object>>> pages = Pages.all(http, "/api/v1/batches/" + batch.id() + "/reservations", 2);
+
+        assertThat(pages).hasSize(3);
+        List<Map<String, Object>> all = pages.stream().flatMap(List::stream).toList();
+        assertThat(all).extracting(row -> row.get("holderId")).containsExactlyElementsOf(holders);
+        assertThat(all.stream().map(row -> new BigDecimal((String) row.get("quantity")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("7.5");
+        assertThat(fixtures.quantities(batch.id()).get("reserved")).isEqualByComparingTo("7.5");
     }
 
     @Test

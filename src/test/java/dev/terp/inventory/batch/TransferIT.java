@@ -1,6 +1,7 @@
 package dev.terp.inventory.batch;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.terp.inventory.batch.InventoryFixtures.MovementRow;
 import dev.terp.support.TestBatch;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.Pages;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -163,6 +165,26 @@ class TransferIT {
         post(batch.id(), "hold", Map.of("quantity", "1")).expectStatus().isOk();
         assertLocations(batch.id(), a, "4", b, "0");
         assertThat(fixtures.quantities(batch.id()).get("onHand")).isEqualByComparingTo("4");
+    }
+
+    @Test
+    void aBatchsLocationsAreListedInKeysetPagesByLocationId() {
+        TestBatch batch = fixtures.batch("LIVE", "15");
+        List<Long> locations = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            long location = fixtures.location();
+            fixtures.place(batch.id(), location, String.valueOf(i));
+            locations.add(location);
+        }
+
+        List<List<Map<String, Object>>> pages = Pages.all(http, "/api/v1/batches/" + batch.id() + "/locations", 2);
+
+        assertThat(pages).hasSize(3);
+        List<Map<String, Object>> all = pages.stream().flatMap(List::stream).toList();
+        assertThat(all).extracting(row -> ((Number) row.get("locationId")).longValue())
+                .containsExactlyElementsOf(locations);
+        assertThat(all).extracting(row -> row.get("quantity"))
+                .containsExactly("1.0000", "2.0000", "3.0000", "4.0000", "5.0000");
     }
 
     @Test

@@ -53,9 +53,10 @@ class InventoryStatsIT {
     void valuesFixedAndRangeBatchesWithTheCostBasis() {
         AlertFixtures fixtures = new AlertFixtures(db);
         String category = Unique.name("Stats");
-        // FIXED 10.00 × 3 = 30.00; RANGE 1.00..2.25 → midpoint 1.625 → 1.63 (HALF_UP, Rounding) × 2.5 = 4.075;
-        // summed exactly and rounded once: 34.075 → 34.08.
-        fixtures.batch("LIVE", "3", null, "FIXED", "10.00", null, null, category);
+        // FIXED 100000.00 × 3 = 300000.00; RANGE 1.00..2.25 → midpoint 1.625 → 1.63 (HALF_UP, Rounding) × 2.5 =
+        // 4.075; summed exactly and rounded once: 300004.075 → 300004.08. The value keeps the category among the
+        // most valuable ones byCategory lists, whatever other tests left in the database.
+        fixtures.batch("LIVE", "3", null, "FIXED", "100000.00", null, null, category);
         fixtures.batch("QUARANTINED", "2.5", null, "RANGE", null, "1.00", "2.25", category);
 
         Map<String, Object> stats = http.get().uri("/api/v1/inventory/stats")
@@ -65,7 +66,7 @@ class InventoryStatsIT {
 
         List<Map<String, Object>> categories = (List<Map<String, Object>>) stats.get("byCategory");
         assertThat(categories).filteredOn(entry -> category.equals(entry.get("category"))).singleElement()
-                .satisfies(entry -> assertThat(entry).containsEntry("value", "34.08").containsEntry("units", "5.5000"));
+                .satisfies(entry -> assertThat(entry).containsEntry("value", "300004.08").containsEntry("units", "5.5000"));
         assertThat(stats.get("totalValue")).asString().matches("\\d+\\.\\d{2}");
         assertThat(stats.get("totalUnits")).asString().matches("\\d+\\.\\d{4}");
         Map<String, Object> counts = (Map<String, Object>) stats.get("countsByStatus");
@@ -144,6 +145,14 @@ class InventoryStatsIT {
             assertThat(stats.get("averageValuePerUnit"))
                     .isEqualTo(Rounding.moneyQuotient(all[0].value(), all[0].units()).toPlainString());
             List<Map<String, Object>> categories = (List<Map<String, Object>>) stats.get("byCategory");
+            // Every category is counted; the most valuable ones are listed, at most MAX_CATEGORIES of them.
+            assertThat(stats.get("categoryCount")).isEqualTo(expected.size());
+            assertThat(categories).extracting(entry -> entry.get("category")).containsExactlyElementsOf(
+                    expected.entrySet().stream()
+                            .sorted(Map.Entry.<String, Valued>comparingByValue(
+                                    java.util.Comparator.comparing(Valued::value)).reversed()
+                                    .thenComparing(Map.Entry.comparingByKey()))
+                            .limit(InventoryStatsService.MAX_CATEGORIES).map(Map.Entry::getKey).toList());
             for (String category : bulk.categories) {
                 Valued want = expected.get(category);
                 assertThat(categories).filteredOn(entry -> category.equals(entry.get("category"))).singleElement()

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import dev.terp.masterdata.AuditHistory;
@@ -265,6 +268,36 @@ class SubcategoryIT {
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("1 products"));
         assertThat(rows.nameOf("subcategories", used)).isEqualTo("Multi-Packs");
         http.delete().uri("/api/v1/subcategories/{id}", MISSING).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aCategoryHoldsAtMostTheDocumentedNumberOfSubcategoriesEvenUnderParallelCreates() {
+        long category = createCategory(Unique.name("Crowded"));
+        int free = 4;
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < CategoryService.MAX_SUBCATEGORIES - free; i++) {
+            values.append(i == 0 ? "" : ", ").append("(:category, 'Sub ").append(i).append("')");
+        }
+        rows.update("INSERT INTO subcategories (category_id, name) VALUES " + values, Map.of("category", category));
+
+        List<Integer> statuses = Flux.range(0, 2 * free)
+                .flatMap(i -> Mono.fromCallable(() -> http.post().uri("/api/v1/categories/{id}/subcategories", category)
+                                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "Racer " + i))
+                                .exchange().returnResult(String.class).getStatus().value())
+                        .subscribeOn(Schedulers.boundedElastic()), 2 * free)
+                .collectList().block();
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(free);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(free);
+        assertThat(countSubcategoriesOf(category)).isEqualTo(CategoryService.MAX_SUBCATEGORIES);
+        http.post().uri("/api/v1/categories/{id}/subcategories", category).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "One too many")).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("CONFLICT")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains(String.valueOf(CategoryService.MAX_SUBCATEGORIES)));
+        http.get().uri("/api/v1/categories/{id}", category).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.subcategories.length()").isEqualTo(CategoryService.MAX_SUBCATEGORIES);
     }
 
     @Test

@@ -38,23 +38,6 @@ class OpenApiContractIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /**
-     * Collections the server itself does not bound yet, so no maxItems can be documented truthfully: each needs a
-     * limit enforced where its rows are created (or paging) first. Listed with the reason, and checked to still be
-     * found, so fixing one means deleting its line here; any other gap fails the test.
-     */
-    private static final Map<String, String> UNBOUNDED_BY_THE_SERVER = Map.of(
-            "#/components/schemas/BatchLocations/properties/items: array without maxItems",
-            "one row per location the batch is held at; locations are not limited",
-            "#/components/schemas/ReservationList/properties/items: array without maxItems",
-            "one row per holder (order line) of the batch; holders are not limited",
-            "#/components/schemas/InventoryStats/properties/byCategory: array without maxItems",
-            "one row per category; categories are not limited",
-            "#/components/schemas/Category/properties/subcategories: array without maxItems",
-            "every subcategory of the category; subcategories are not limited",
-            "#/components/schemas/BackupList/properties/items: array without maxItems",
-            "every dump in terp.backup.dir; retention is the backup script's, not the server's");
-
     @Autowired
     WebTestClient http;
 
@@ -87,7 +70,7 @@ class OpenApiContractIT {
 
         List<String> findings = ContractRules.check(spec, protectedByRoute());
 
-        assertThat(findings).as("contract gaps").containsExactlyInAnyOrderElementsOf(UNBOUNDED_BY_THE_SERVER.keySet());
+        assertThat(findings).as("contract gaps").isEmpty();
     }
 
     @Test

@@ -3,9 +3,11 @@ package dev.terp.masterdata.category.api;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import dev.terp.masterdata.category.Category;
+import dev.terp.masterdata.category.CategoryService;
 import dev.terp.masterdata.category.Subcategory;
 
 @Schema(name = "Category")
@@ -17,7 +19,9 @@ public record CategoryView(
         long version,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "All subcategories of the category, active or not, ordered by id")
+        @ArraySchema(maxItems = CategoryService.MAX_SUBCATEGORIES, arraySchema = @Schema(description = "All "
+                + "subcategories of the category, active or not, ordered by id (a category holds at most "
+                + CategoryService.MAX_SUBCATEGORIES + ")"))
         List<Subcategory> subcategories) {
 
     public static CategoryView of(Category category, List<Subcategory> subcategories) {
