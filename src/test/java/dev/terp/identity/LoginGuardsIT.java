@@ -16,6 +16,7 @@ import reactor.netty.resources.ConnectionProvider;
 
 import dev.terp.platform.redis.RedisConnections;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.RedisReady;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,7 +28,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The login guards against real parallel requests: the failed-login limit is taken before the password check, and
@@ -62,9 +62,7 @@ class LoginGuardsIT {
 
     @BeforeEach
     void redisIsConnected() {
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
-                redis.strings().block(Duration.ofSeconds(5)) != null
-                        && redis.binary().block(Duration.ofSeconds(5)) != null);
+        RedisReady.awaitConnections(redis);
     }
 
     @Test

@@ -6,10 +6,10 @@ import java.time.Duration;
 import io.lettuce.core.SetArgs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.terp.platform.lifecycle.Ticker;
 import dev.terp.platform.redis.RedisConnections;
 
 import org.springframework.context.SmartLifecycle;
@@ -32,13 +32,14 @@ class JobScheduler implements SmartLifecycle {
     private final JobProperties properties;
     private final RedisConnections redis;
     private final Clock clock;
-    private volatile Disposable ticking;
+    private final Ticker ticker;
 
     JobScheduler(Jobs jobs, JobProperties properties, RedisConnections redis, Clock clock) {
         this.jobs = jobs;
         this.properties = properties;
         this.redis = redis;
         this.clock = clock;
+        this.ticker = new Ticker("Job", properties.tick(), properties.tick(), this::tick, log);
         properties.schedule().keySet().forEach(type -> {
             if (!jobs.knows(type)) {
                 throw new IllegalArgumentException("terp.jobs.schedule." + type + ": no such job type");
@@ -48,13 +49,7 @@ class JobScheduler implements SmartLifecycle {
 
     @Override
     public void start() {
-        ticking = Flux.interval(properties.tick(), properties.tick())
-                .onBackpressureDrop()
-                .concatMap(tick -> tick().onErrorResume(failure -> {
-                    log.warn("Job tick failed: {}", failure.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
+        ticker.start();
     }
 
     Mono<Void> tick() {
@@ -85,21 +80,16 @@ class JobScheduler implements SmartLifecycle {
 
     @Override
     public void stop() {
-        Disposable current = ticking;
-        if (current != null) {
-            current.dispose();
-        }
-        ticking = null;
+        ticker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return ticking != null;
+        return ticker.isRunning();
     }
 
-    /** Stops before the web server's graceful shutdown and before the connection pools close. */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 2048;
+        return Ticker.PHASE;
     }
 }

@@ -12,12 +12,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import dev.terp.platform.observability.ThrottledWarning;
+import dev.terp.platform.lifecycle.Ticker;
 import dev.terp.platform.redis.RedisConnections;
 import dev.terp.platform.resilience.CircuitBreakers;
 import dev.terp.platform.security.TokenRevocationRepository.Revocation;
@@ -73,7 +73,8 @@ public class TokenRevocations implements SmartLifecycle {
     /** The table as last read (plus this instance's revocations since); null until the first read succeeded. */
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private volatile Instant lastCleanUp = Instant.EPOCH;
-    private volatile Disposable ticking;
+    private final Ticker ticker =
+            new Ticker("Token revocation", Duration.ZERO, Duration.ofSeconds(RESYNC_SECONDS), this::tick, log);
 
     TokenRevocations(RedisConnections redis, TokenRevocationRepository table, TransactionRunner tx,
             CircuitBreakers breakers, SecurityProperties properties, Clock clock, MeterRegistry meters) {
@@ -216,33 +217,22 @@ public class TokenRevocations implements SmartLifecycle {
 
     @Override
     public void start() {
-        ticking = Flux.interval(Duration.ZERO, Duration.ofSeconds(RESYNC_SECONDS))
-                .onBackpressureDrop()
-                .concatMap(tick -> tick().onErrorResume(failure -> {
-                    log.warn("Token revocation tick failed: {}", failure.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
+        ticker.start();
     }
 
     @Override
     public void stop() {
-        Disposable current = ticking;
-        if (current != null) {
-            current.dispose();
-        }
-        ticking = null;
+        ticker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return ticking != null;
+        return ticker.isRunning();
     }
 
-    /** Stops before the web server's graceful shutdown and before the connection pools close. */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 2048;
+        return Ticker.PHASE;
     }
 
     private static String tokenKey(String tokenId) {

@@ -26,6 +26,7 @@ import dev.terp.platform.security.RequestFirewallIT;
 import dev.terp.platform.security.Role;
 import dev.terp.platform.security.SecurityProperties;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.RedisReady;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,9 +105,7 @@ class RateLimitConcurrencyIT {
 
     @BeforeEach
     void redisIsConnected() {
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
-                redis.strings().block(Duration.ofSeconds(5)) != null
-                        && redis.binary().block(Duration.ofSeconds(5)) != null);
+        RedisReady.awaitConnections(redis);
     }
 
     @Test
@@ -146,9 +145,7 @@ class RateLimitConcurrencyIT {
                         "--terp.security.jwt-secret=" + security.jwtSecret())) {
             int secondPort = Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port"));
             MeterRegistry secondMeters = second.getBean(MeterRegistry.class);
-            RedisConnections secondRedis = second.getBean(RedisConnections.class);
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
-                    secondRedis.binary().block(Duration.ofSeconds(5)) != null);
+            RedisReady.awaitConnections(second.getBean(RedisConnections.class));
             double failOpensBefore = unavailable(meters) + unavailable(secondMeters);
 
             List<Answer> answers = fire(List.of(client(port, token), client(secondPort, token)), REQUESTS);

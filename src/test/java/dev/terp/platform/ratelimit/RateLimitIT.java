@@ -25,6 +25,7 @@ import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.Role;
 import dev.terp.platform.security.SecurityProperties;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.RedisReady;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,15 +84,9 @@ class RateLimitIT {
     @Autowired
     ClientAddresses clientAddresses;
 
-    /**
-     * The limits are only measured once the context's Redis connections are open. They open in the background at
-     * start-up, and on this busy test machine an attempt can miss its handshake timeout: wait until they are open.
-     */
     @BeforeEach
     void redisIsConnected() {
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
-                redis.strings().block(Duration.ofSeconds(5)) != null
-                        && redis.binary().block(Duration.ofSeconds(5)) != null);
+        RedisReady.awaitConnections(redis);
     }
 
     @Test
