@@ -74,6 +74,10 @@ public class CircuitBreakers {
             ResilienceProperties.Breaker breaker) {
         CircuitBreaker created = registry.circuitBreaker(name, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                // Every outcome is recorded on the thread that completed the call, an event loop or a parallel
+                // worker: the default (SYNCHRONIZED) window parks concurrent recorders on a lock.
+                .slidingWindowSynchronizationStrategy(
+                        CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
                 .slidingWindowSize(breaker.slidingWindow())
                 .minimumNumberOfCalls(breaker.minimumCalls())
                 .failureRateThreshold(breaker.failureRateThreshold())

@@ -7,7 +7,9 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -52,6 +54,34 @@ class CircuitBreakersTest {
         StepVerifier.create(Mono.just("back").transform(breakers.redis(Duration.ofSeconds(1))))
                 .expectNext("back").verifyComplete();
         assertThat(breakers.named(CircuitBreakers.REDIS).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    /**
+     * Outcomes are recorded on the threads that complete the calls — non-blocking ones (BlockHound watches the
+     * parallel scheduler as it watches event loops). Many calls finishing at once on every such thread must never
+     * wait on a lock: with Resilience4j's default synchronized window they did, and BlockHound's error was dropped,
+     * so the request never answered.
+     */
+    @Test
+    void callsCompletingAtOnceOnNonBlockingThreadsRecordTheirOutcomesWithoutALock() {
+        CircuitBreakers breakers = new CircuitBreakers(new ResilienceProperties(
+                new ResilienceProperties.Breaker(99, 100, 100, Duration.ofSeconds(5), 1), SMALL,
+                Duration.ofSeconds(1)), new SimpleMeterRegistry());
+        int calls = 50_000;
+
+        StepVerifier.create(Flux.range(0, calls)
+                        .parallel()
+                        .runOn(Schedulers.parallel())
+                        .flatMap(i -> (i % 10 == 0 ? Mono.<Integer>error(new IllegalStateException("failed " + i))
+                                : Mono.just(i))
+                                .transform(breakers.redis(Duration.ofSeconds(5)))
+                                .onErrorResume(IllegalStateException.class, failure -> Mono.just(-1)))
+                        .sequential()
+                        .count())
+                .expectNext((long) calls)
+                .expectComplete()
+                .verify(Duration.ofSeconds(60));
+        assertThat(breakers.named(CircuitBreakers.REDIS).getMetrics().getNumberOfBufferedCalls()).isEqualTo(100);
     }
 
     @Test
