@@ -16,7 +16,6 @@ import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
-import dev.terp.TerpApplication;
 import dev.terp.platform.redis.RedisConnections;
 import dev.terp.platform.resilience.CircuitBreakers;
 import dev.terp.platform.resilience.ResilienceProperties;
@@ -26,12 +25,12 @@ import dev.terp.platform.security.RequestFirewallIT;
 import dev.terp.platform.security.Role;
 import dev.terp.platform.security.SecurityProperties;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.SecondInstance;
 import dev.terp.support.RedisReady;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -132,18 +131,13 @@ class RateLimitConcurrencyIT {
     @Test
     void twoInstancesSharingTheBucketAdmitNoMoreThanTheCapacityTogether() {
         String token = newUserToken();
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(TerpApplication.class)
-                .profiles("test")
-                .run("--server.port=0",
-                        // springdoc would build its document on a thread that outlives this short-lived instance
-                        "--springdoc.pre-loading-enabled=false",
-                        "--terp.rate-limit.api.capacity=" + CAPACITY,
+        try (ConfigurableApplicationContext second = SecondInstance.start("--terp.rate-limit.api.capacity=" + CAPACITY,
                         "--terp.rate-limit.api.period=" + PERIOD,
                         "--terp.rate-limit.api.block=" + BLOCK,
                         "--terp.rate-limit.block-hold=" + HOLD,
                         "--terp.rate-limit.redis-timeout=15s",
                         "--terp.security.jwt-secret=" + security.jwtSecret())) {
-            int secondPort = Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port"));
+            int secondPort = SecondInstance.port(second);
             MeterRegistry secondMeters = second.getBean(MeterRegistry.class);
             RedisReady.awaitConnections(second.getBean(RedisConnections.class));
             double failOpensBefore = unavailable(meters) + unavailable(secondMeters);

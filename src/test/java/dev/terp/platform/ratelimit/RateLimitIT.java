@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.terp.TerpApplication;
 import dev.terp.platform.errors.ApiException;
 import dev.terp.platform.errors.ErrorCode;
 import dev.terp.platform.redis.RedisConnections;
@@ -25,11 +24,11 @@ import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.Role;
 import dev.terp.platform.security.SecurityProperties;
 import dev.terp.support.IntegrationTest;
+import dev.terp.support.SecondInstance;
 import dev.terp.support.RedisReady;
 import dev.terp.support.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
@@ -154,18 +153,12 @@ class RateLimitIT {
     @Test
     void twoInstancesSharingRedisDrawFromTheSameBuckets() {
         String token = newUserToken();
-        // Command-line arguments, because builder .properties(...) are defaults that application-test.yml overrides.
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(TerpApplication.class)
-                .profiles("test")
-                .run("--server.port=0",
-                        // springdoc would build its document on a thread that outlives this short-lived instance
-                        "--springdoc.pre-loading-enabled=false",
-                        "--terp.rate-limit.api.capacity=" + CAPACITY,
+        try (ConfigurableApplicationContext second = SecondInstance.start("--terp.rate-limit.api.capacity=" + CAPACITY,
                         "--terp.rate-limit.api.period=" + PERIOD,
                         "--terp.security.jwt-secret=" + security.jwtSecret())) {
             WebTestClient instanceA = bearer(token);
             WebTestClient instanceB = WebTestClient.bindToServer()
-                    .baseUrl("http://localhost:" + second.getEnvironment().getRequiredProperty("local.server.port"))
+                    .baseUrl("http://localhost:" + SecondInstance.port(second))
                     .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                     .build();
 

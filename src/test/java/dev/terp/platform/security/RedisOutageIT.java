@@ -18,11 +18,10 @@ import org.junit.jupiter.api.Test;
 import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
 
-import dev.terp.TerpApplication;
 import dev.terp.platform.resilience.CircuitBreakers;
+import dev.terp.support.SecondInstance;
 import dev.terp.support.embedded.EmbeddedServices;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -49,11 +48,7 @@ class RedisOutageIT {
         int redisPort = freePort();
         RedisServer redis = startRedis(redisDirectory, redisPort);
         RedisServer restarted = null;
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TerpApplication.class)
-                .profiles("test").run("--server.port=0",
-                        // springdoc would build its document on a thread that outlives this short-lived instance
-                        "--springdoc.pre-loading-enabled=false",
-                        "--spring.r2dbc.url=" + database.r2dbcUrl(),
+        try (ConfigurableApplicationContext app = SecondInstance.start("--spring.r2dbc.url=" + database.r2dbcUrl(),
                         "--spring.r2dbc.username=" + EmbeddedServices.USER,
                         "--spring.r2dbc.password=" + EmbeddedServices.PASSWORD,
                         "--spring.flyway.url=" + database.jdbcUrl(),

@@ -9,14 +9,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
-import dev.terp.TerpApplication;
 import dev.terp.platform.resilience.CircuitBreakers;
 import dev.terp.platform.security.Actor;
 import dev.terp.platform.security.JwtTokens;
 import dev.terp.platform.security.Role;
+import dev.terp.support.SecondInstance;
 import dev.terp.support.embedded.EmbeddedServices;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -77,10 +76,7 @@ class DatabaseOutageIT {
         EmbeddedServices restarted = null;
         ConfigurableApplicationContext app = null;
         try {
-            app = new SpringApplicationBuilder(TerpApplication.class).profiles("test").run("--server.port=0",
-                        // springdoc would build its document on a thread that outlives this short-lived instance
-                        "--springdoc.pre-loading-enabled=false",
-                    "--spring.r2dbc.url=" + services.r2dbcUrl(),
+            app = SecondInstance.start("--spring.r2dbc.url=" + services.r2dbcUrl(),
                     "--spring.r2dbc.username=" + EmbeddedServices.USER,
                     "--spring.r2dbc.password=" + EmbeddedServices.PASSWORD,
                     "--spring.flyway.url=" + services.jdbcUrl(),
